@@ -1,0 +1,120 @@
+package uk.probation.inspection.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A PostgreSQL server for ./run and tests: the one already listening on 127.0.0.1:5432 (user postgres,
+ * trust auth) when it answers, otherwise an embedded PostgreSQL that needs no installation.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    /** Connection settings for one service's own database. */
+    public record Database(String jdbcUrl, String username, String password) {
+    }
+
+    private final String host;
+    private final int port;
+    private final String superuser;
+    private final EmbeddedPostgres embedded;
+
+    private LocalPostgres(String host, int port, String superuser, EmbeddedPostgres embedded) {
+        this.host = host;
+        this.port = port;
+        this.superuser = superuser;
+        this.embedded = embedded;
+    }
+
+    /**
+     * Uses PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres) when a server answers there; otherwise
+     * starts an embedded one with its data under {@code workDir}.
+     */
+    public static LocalPostgres start(Path workDir) {
+        String host = env("PGHOST", "127.0.0.1");
+        int port = Integer.parseInt(env("PGPORT", "5432"));
+        if (Ports.answers(host, port)) {
+            return new LocalPostgres(host, port, env("PGUSER", "postgres"), null);
+        }
+        try {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(workDir.resolve("postgres"))
+                    .setCleanDataDirectory(true)
+                    .setPort(Ports.free())
+                    .start();
+            return new LocalPostgres("127.0.0.1", embedded.getPort(), "postgres", embedded);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    /** A server that is already running (for example one started earlier in this JVM). */
+    public static LocalPostgres existing(String host, int port) {
+        return new LocalPostgres(host, port, env("PGUSER", "postgres"), null);
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Makes sure the role and database exist (the role owns the database) and returns how to reach it.
+     *
+     * @param fresh drop and recreate the database, for a test run that must start empty
+     */
+    public Database database(String name, String role, boolean fresh) {
+        String password = role; // Local-only credentials; Kubernetes takes them from CloudNativePG secrets.
+        try (Connection admin = DriverManager.getConnection(url("postgres"), superuser, "");
+                Statement sql = admin.createStatement()) {
+            if (!exists(sql, "select 1 from pg_roles where rolname = '" + role + "'")) {
+                sql.execute("create role " + role + " login password '" + password + "'");
+            }
+            if (fresh) {
+                sql.execute("drop database if exists " + name + " with (force)");
+            }
+            if (!exists(sql, "select 1 from pg_database where datname = '" + name + "'")) {
+                sql.execute("create database " + name + " owner " + role);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare database " + name + " on " + host + ":" + port, e);
+        }
+        return new Database(url(name), role, password);
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    private static boolean exists(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            return rows.next();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package uk.probation.inspection.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * A CloudEvent read from Kafka in binary mode: attributes from the {@code ce_*} headers, data as JSON text.
+ */
+public record IncomingEvent(UUID id, String type, String source, OffsetDateTime time, String subject,
+        String key, String data, int partition, long offset) {
+
+    public static IncomingEvent of(ConsumerRecord<String, String> record) {
+        String id = header(record, "ce_id");
+        String type = header(record, "ce_type");
+        if (id == null || type == null) {
+            throw new IllegalArgumentException("not a CloudEvent (no ce_id/ce_type) at "
+                    + record.topic() + "-" + record.partition() + "@" + record.offset());
+        }
+        String time = header(record, "ce_time");
+        return new IncomingEvent(UUID.fromString(id), type, header(record, "ce_source"),
+                time == null ? null : OffsetDateTime.parse(time), header(record, "ce_subject"),
+                record.key(), record.value(), record.partition(), record.offset());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

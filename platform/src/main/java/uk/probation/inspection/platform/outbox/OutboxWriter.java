@@ -1,0 +1,62 @@
+package uk.probation.inspection.platform.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Appends an event to the outbox inside the caller's transaction: the event exists if and only if the
+ * change it describes was committed.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "pip.outbox.source")
+    String source;
+
+    /**
+     * @param key the record key and CloudEvents subject: the inspection id
+     * @return the event's id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String topic, String key, String type, Object data) {
+        UUID id = UUID.randomUUID();
+        // The managed data source enlists this connection in the caller's JTA transaction.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into outbox_event (event_id, topic, message_key, type, source, subject, payload)"
+                                + " values (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, type);
+            insert.setString(5, source);
+            insert.setString(6, key);
+            insert.setString(7, json.writeValueAsString(data));
+            insert.executeUpdate();
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to the outbox", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable: " + type, e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package uk.probation.inspection.platform.problem;
+
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into application/problem+json: service problems as they are, framework errors with
+ * their status, malformed JSON as 400 naming the field, anything unexpected as a bare 500 (logged, never
+ * shown: no stack traces or SQL in error bodies).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problems.response(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return Problems.response(400, "Malformed JSON", describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        if (cause instanceof ProblemException problem) {
+            return problem(problem);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                : "Client error";
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "Method not allowed on this resource";
+            case 413 -> "Request body too large";
+            case 415 -> "Unsupported media type; use application/json" ;
+            default -> title;
+        };
+        return Problems.response(status, title, detail);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (e instanceof ProblemException problem) {
+            return problem(problem);
+        }
+        LOG.error("Unexpected error", e);
+        return Problems.response(500, "Internal error", "The request could not be completed; it has been logged.");
+    }
+
+    static String describe(JsonProcessingException e) {
+        String path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[")
+                : null;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'" + (path != null ? " at " + path : "");
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "Invalid value '" + format.getValue() + "' for " + (path != null ? path : "a field")
+                    + (format.getTargetType() != null && format.getTargetType().isEnum()
+                            ? "; expected one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants())
+                            : "");
+        }
+        if (path != null) {
+            return "Invalid value for " + path;
+        }
+        return "Body is not valid JSON" + (e.getLocation() != null
+                ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"
+                : "");
+    }
+}
