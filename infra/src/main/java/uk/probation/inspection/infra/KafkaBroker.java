@@ -121,7 +121,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public void createTopics(List<Topics.Topic> topics) {
-        try (Admin admin = admin()) {
+        ensureTopics(bootstrapServers(), topics);
+    }
+
+    /** Creates the topics that do not exist yet on the broker at {@code bootstrapServers}. */
+    public static void ensureTopics(String bootstrapServers, List<Topics.Topic> topics) {
+        try (Admin admin = admin(bootstrapServers)) {
             for (Topics.Topic topic : topics) {
                 NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.config());
                 try {
@@ -141,8 +146,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Admin admin() {
+        return admin(bootstrapServers());
+    }
+
+    private static Admin admin(String bootstrapServers) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         return Admin.create(props);

@@ -25,6 +25,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized String bootstrapServers() {
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (external != null && !external.isBlank()) {
+            KafkaBroker.ensureTopics(external, uk.probation.inspection.infra.Topics.ALL);
             return external;
         }
         String running = System.getProperty(BOOTSTRAP);

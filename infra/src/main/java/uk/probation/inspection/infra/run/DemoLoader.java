@@ -1,0 +1,143 @@
+package uk.probation.inspection.infra.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code ./run --demo}: loads the Newham inspection shipped in {@code demo/newham} through the public REST
+ * APIs, as a lead inspector and User Voice would, then prints the ratings table once rating-service has it.
+ */
+final class DemoLoader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalSystem system;
+    private final Path data;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String lead;
+
+    DemoLoader(LocalSystem system) {
+        this.system = system;
+        this.data = Path.of(System.getProperty("pip.root", ".")).toAbsolutePath().resolve("demo").resolve("newham");
+        this.lead = system.tokens().token("lena", "lead-inspector", "*");
+    }
+
+    void load() throws IOException, InterruptedException {
+        String cases = system.service("case-service").url();
+        JsonNode inspection = call("POST", cases + "/inspections", "application/json",
+                Files.readString(data.resolve("inspection.json")), 201);
+        String id = inspection.get("id").asText();
+        LocalSystem.say("demo: opened inspection " + id + " (Newham PDU, London)");
+        call("POST", cases + "/inspections/" + id + "/cases", "text/csv", Files.readString(data.resolve("cases.csv")), -1);
+        JsonNode answers = call("POST", cases + "/inspections/" + id + "/answers", "text/csv",
+                Files.readString(data.resolve("answers.csv")), 200);
+        LocalSystem.say("demo: 33 cases, " + answers.path("recorded").asInt() + " answers recorded");
+        List<String> judgements = Files.readAllLines(data.resolve("judgements.csv"));
+        for (String line : judgements.subList(1, judgements.size())) {
+            String[] cells = line.split(",");
+            String body = JSON.writeValueAsString(java.util.Map.of("rating", cells[1],
+                    "rationale", "Recorded from the published Newham report (demo data)."));
+            call("PUT", cases + "/inspections/" + id + "/judgements/" + cells[0], "application/json", body, 200);
+        }
+        call("POST", cases + "/inspections/" + id + "/publish", "application/json", "{}", -1);
+        LocalSystem.say("demo: judgements recorded, inspection published");
+        loadSurvey(id);
+        printRatings(id);
+    }
+
+    private void loadSurvey(String id) throws IOException, InterruptedException {
+        String url = system.service("feedback-service").url() + "/inspections/" + id + "/surveys/user-voice-2022/responses";
+        String csv = Files.readString(data.resolve("user-voice.csv"));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            // feedback-service learns of the inspection from case-events: retry until it has.
+            HttpResponse<String> response = send("POST", url, "text/csv", csv);
+            if (response.statusCode() == 200) {
+                LocalSystem.say("demo: User Voice responses loaded " + response.body());
+                return;
+            }
+            if (response.statusCode() != 404 || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("survey upload failed: " + response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    private void printRatings(String id) throws IOException, InterruptedException {
+        String url = system.service("rating-service").url() + "/inspections/" + id + "/ratings";
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode ratings = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = send("GET", url, null, null);
+            if (response.statusCode() == 200) {
+                ratings = JSON.readTree(response.body());
+                if (ratings.path("overall").path("maxScore").asInt() == 24 && allJudged(ratings)) {
+                    break;
+                }
+            }
+            Thread.sleep(300);
+        }
+        if (ratings == null) {
+            throw new IllegalStateException("rating-service has no ratings for " + id);
+        }
+        System.out.println();
+        System.out.println("Newham PDU: ratings");
+        System.out.printf("  %-38s %-22s %s%n", "standard", "rating", "key questions (% Yes)");
+        for (JsonNode standard : ratings.path("standards")) {
+            StringBuilder percentages = new StringBuilder();
+            for (JsonNode question : standard.path("keyQuestions")) {
+                if (!question.path("percentage").isNull()) {
+                    percentages.append(percentages.length() == 0 ? "" : ", ").append(question.path("percentage").asInt());
+                }
+            }
+            System.out.printf("  %-38s %-22s %s%n", standard.path("id").asText() + " " + standard.path("name").asText(),
+                    standard.path("rating").asText(), percentages);
+        }
+        JsonNode overall = ratings.path("overall");
+        System.out.printf("  %-38s %-22s %s / %s%n", "Overall", overall.path("rating").asText(),
+                overall.path("score").asText(), overall.path("maxScore").asText());
+    }
+
+    private static boolean allJudged(JsonNode ratings) {
+        for (JsonNode standard : ratings.path("standards")) {
+            if ("NOT_RATED".equals(standard.path("rating").asText()) && "JUDGEMENT".equals(standard.path("basis").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JsonNode call(String method, String url, String type, String body, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = send(method, url, type, body);
+        boolean ok = expected < 0 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
+        if (!ok) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String url, String type, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + lead)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

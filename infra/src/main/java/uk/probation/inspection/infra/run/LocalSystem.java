@@ -1,0 +1,221 @@
+package uk.probation.inspection.infra.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import uk.probation.inspection.infra.JavaProcess;
+import uk.probation.inspection.infra.KafkaBroker;
+import uk.probation.inspection.infra.LocalPostgres;
+import uk.probation.inspection.infra.OidcProvider;
+import uk.probation.inspection.infra.TokenIssuer;
+import uk.probation.inspection.infra.Topics;
+
+/**
+ * The whole system on one machine: a Kafka broker, PostgreSQL (local server or embedded), the local OIDC
+ * provider and the three services, each with its own database. Everything started here stops with it.
+ */
+public final class LocalSystem {
+
+    /** A service to run from its packaged fast-jar. */
+    public record Service(String name, int port, String database) {
+
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("case-service", 8081, "case_service"),
+            new Service("rating-service", 8082, "rating_service"),
+            new Service("feedback-service", 8083, "feedback_service"));
+
+    static final int OIDC_PORT = 8180;
+
+    private final Path root;
+    private final Path runDir;
+    private final Instant started = Instant.now();
+    private final List<JavaProcess> services = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private KafkaBroker broker;
+    private String bootstrapServers;
+    private LocalPostgres postgres;
+    private OidcProvider oidc;
+
+    private LocalSystem(Path root, Path runDir) {
+        this.root = root;
+        this.runDir = runDir;
+    }
+
+    static Path keyDir(Path root) {
+        return root.resolve(".run").resolve("keys");
+    }
+
+    public static LocalSystem start(Path root) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runDir = root.resolve(".run").resolve(stamp);
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalSystem system = new LocalSystem(root, runDir);
+        try {
+            system.startInfrastructure();
+            system.startServices();
+        } catch (RuntimeException e) {
+            system.stop();
+            throw e;
+        }
+        return system;
+    }
+
+    private void startInfrastructure() {
+        say("run directory " + runDir + " (all logs are here)");
+        String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null && !external.isBlank()) {
+            bootstrapServers = external;
+            KafkaBroker.ensureTopics(bootstrapServers, Topics.ALL);
+            say("Kafka: using " + bootstrapServers + " (KAFKA_BOOTSTRAP_SERVERS)");
+        } else {
+            broker = KafkaBroker.start(runDir);
+            bootstrapServers = broker.bootstrapServers();
+            say("Kafka: broker " + bootstrapServers + " (KRaft, pid " + broker.pid() + ")");
+        }
+        postgres = LocalPostgres.start(runDir);
+        say("PostgreSQL: 127.0.0.1:" + postgres.port() + (postgres.isEmbedded() ? " (embedded)" : " (local server)"));
+        oidc = OidcProvider.start(TokenIssuer.local(keyDir(root)), OIDC_PORT);
+        say("OIDC provider: " + oidc.url() + " (issuer " + TokenIssuer.LOCAL_ISSUER + ")");
+    }
+
+    private void startServices() {
+        for (Service service : SERVICES) {
+            Path app = root.resolve(service.name()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+            if (!Files.exists(app)) {
+                throw new IllegalStateException(app + " is missing: build with mvn -DskipTests install");
+            }
+            // A fresh database per run: the broker is new too, so the projections start from the same empty past.
+            LocalPostgres.Database db = postgres.database(service.database(), service.database(), true);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.url());
+            services.add(JavaProcess.start(service.name(), app.toString(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
+                    "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env,
+                    runDir.resolve(service.name() + ".log")));
+        }
+        for (int i = 0; i < SERVICES.size(); i++) {
+            awaitReady(SERVICES.get(i), services.get(i));
+        }
+    }
+
+    private void awaitReady(Service service, JavaProcess process) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited during start-up; see " + process.log());
+            }
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    say(service.name() + ": ready at " + service.url() + " (pid " + process.pid() + ")");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(service.name() + " not ready after 180 s; see " + process.log());
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public TokenIssuer tokens() {
+        return oidc.issuer();
+    }
+
+    public Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    void printSummary() {
+        long seconds = Duration.between(started, Instant.now()).toSeconds();
+        System.out.println();
+        System.out.println("Probation Inspection Platform is running (ready in " + seconds + " s). Ctrl-C stops everything.");
+        for (Service service : SERVICES) {
+            System.out.printf("  %-17s %s   API docs %s/q/swagger-ui   health %s/q/health/ready%n",
+                    service.name(), service.url(), service.url(), service.url());
+        }
+        System.out.println("  Kafka             " + bootstrapServers);
+        System.out.println("  OIDC provider     " + oidc.url() + "/.well-known/openid-configuration");
+        System.out.println("  logs              " + runDir);
+        System.out.println();
+        System.out.println("Get a token:  TOKEN=$(./run token lead-inspector --user lena)");
+        System.out.println("Try:          curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/frameworks");
+        System.out.flush();
+    }
+
+    void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops services first (they flush to Kafka and PostgreSQL), then the infrastructure. Idempotent. */
+    public synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        System.out.println("Stopping...");
+        services.parallelStream().forEach(p -> p.stop(20));
+        if (broker != null) {
+            broker.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (oidc != null) {
+            oidc.close();
+        }
+        System.out.println("Stopped.");
+        stopped.countDown();
+    }
+
+    static void say(String line) {
+        System.out.println("[run] " + line);
+        System.out.flush();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
