@@ -24,13 +24,15 @@ public final class LocalPostgres implements AutoCloseable {
     private final String host;
     private final int port;
     private final String superuser;
-    private final EmbeddedPostgres embedded;
+    private final Path dataDir;
+    private EmbeddedPostgres embedded;
 
-    private LocalPostgres(String host, int port, String superuser, EmbeddedPostgres embedded) {
+    private LocalPostgres(String host, int port, String superuser, EmbeddedPostgres embedded, Path dataDir) {
         this.host = host;
         this.port = port;
         this.superuser = superuser;
         this.embedded = embedded;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -41,27 +43,53 @@ public final class LocalPostgres implements AutoCloseable {
         String host = env("PGHOST", "127.0.0.1");
         int port = Integer.parseInt(env("PGPORT", "5432"));
         if (Ports.answers(host, port)) {
-            return new LocalPostgres(host, port, env("PGUSER", "postgres"), null);
+            return new LocalPostgres(host, port, env("PGUSER", "postgres"), null, null);
         }
+        return startEmbedded(workDir);
+    }
+
+    /** An embedded PostgreSQL with its data under {@code workDir}, whatever else runs on this machine. */
+    public static LocalPostgres startEmbedded(Path workDir) {
+        Path dataDir = workDir.resolve("postgres");
+        EmbeddedPostgres embedded = embedded(dataDir, Ports.free(), true);
+        return new LocalPostgres("127.0.0.1", embedded.getPort(), "postgres", embedded, dataDir);
+    }
+
+    private static EmbeddedPostgres embedded(Path dataDir, int port, boolean clean) {
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
-                    .setDataDirectory(workDir.resolve("postgres"))
-                    .setCleanDataDirectory(true)
-                    .setPort(Ports.free())
-                    .start();
-            return new LocalPostgres("127.0.0.1", embedded.getPort(), "postgres", embedded);
+            return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(clean).setPort(port).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
     }
 
+    /** Fault tests: stops the embedded server (an outage), keeping its data. */
+    public void stopEmbedded() {
+        requireEmbedded();
+        close();
+        embedded = null;
+    }
+
+    /** Fault tests: starts the embedded server again on the same port and data. */
+    public void restartEmbedded() {
+        if (embedded == null) {
+            embedded = embedded(dataDir, port, false);
+        }
+    }
+
+    private void requireEmbedded() {
+        if (dataDir == null) {
+            throw new IllegalStateException("only an embedded PostgreSQL can be stopped by a test");
+        }
+    }
+
     /** A server that is already running (for example one started earlier in this JVM). */
     public static LocalPostgres existing(String host, int port) {
-        return new LocalPostgres(host, port, env("PGUSER", "postgres"), null);
+        return new LocalPostgres(host, port, env("PGUSER", "postgres"), null, null);
     }
 
     public boolean isEmbedded() {
-        return embedded != null;
+        return dataDir != null;
     }
 
     public int port() {

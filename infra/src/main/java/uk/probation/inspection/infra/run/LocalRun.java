@@ -33,7 +33,7 @@ public final class LocalRun {
         if (!options.isEmpty()) {
             usage("unknown option: " + options.get(0));
         }
-        LocalSystem system = LocalSystem.start(root);
+        LocalSystem system = LocalSystem.start(LocalSystem.Options.local(root));
         Runtime.getRuntime().addShutdownHook(new Thread(system::stop, "stop-local-system"));
         if (demo) {
             new DemoLoader(system).load();

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import uk.probation.inspection.infra.JavaProcess;
 import uk.probation.inspection.infra.KafkaBroker;
 import uk.probation.inspection.infra.LocalPostgres;
 import uk.probation.inspection.infra.OidcProvider;
+import uk.probation.inspection.infra.Ports;
 import uk.probation.inspection.infra.TokenIssuer;
 import uk.probation.inspection.infra.Topics;
 
@@ -39,41 +39,58 @@ public final class LocalSystem {
         }
     }
 
-    public static final List<Service> SERVICES = List.of(
-            new Service("case-service", 8081, "case_service"),
-            new Service("rating-service", 8082, "rating_service"),
-            new Service("feedback-service", 8083, "feedback_service"));
+    /**
+     * Where and how to run: ./run uses the contract's fixed ports; end-to-end tests use free ports and their
+     * own databases so they never collide with a running ./run.
+     */
+    public record Options(Path root, Path runDir, List<Service> services, int oidcPort, boolean embeddedPostgres) {
 
-    static final int OIDC_PORT = 8180;
+        public static Options local(Path root) {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            return new Options(root, root.resolve(".run").resolve(stamp), List.of(
+                    new Service("case-service", 8081, "case_service"),
+                    new Service("rating-service", 8082, "rating_service"),
+                    new Service("feedback-service", 8083, "feedback_service")), 8180, false);
+        }
 
+        /** Free ports and databases named {@code <service>_<suffix>}. */
+        public static Options isolated(Path root, Path runDir, String suffix, boolean embeddedPostgres) {
+            return new Options(root, runDir, List.of(
+                    new Service("case-service", Ports.free(), "case_service_" + suffix),
+                    new Service("rating-service", Ports.free(), "rating_service_" + suffix),
+                    new Service("feedback-service", Ports.free(), "feedback_service_" + suffix)),
+                    Ports.free(), embeddedPostgres);
+        }
+    }
+
+    private final Options options;
     private final Path root;
     private final Path runDir;
     private final Instant started = Instant.now();
-    private final List<JavaProcess> services = new ArrayList<>();
+    private final Map<String, JavaProcess> services = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private KafkaBroker broker;
     private String bootstrapServers;
     private LocalPostgres postgres;
     private OidcProvider oidc;
 
-    private LocalSystem(Path root, Path runDir) {
-        this.root = root;
-        this.runDir = runDir;
+    private LocalSystem(Options options) {
+        this.options = options;
+        this.root = options.root();
+        this.runDir = options.runDir();
     }
 
     static Path keyDir(Path root) {
         return root.resolve(".run").resolve("keys");
     }
 
-    public static LocalSystem start(Path root) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path runDir = root.resolve(".run").resolve(stamp);
+    public static LocalSystem start(Options options) {
         try {
-            Files.createDirectories(runDir);
+            Files.createDirectories(options.runDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalSystem system = new LocalSystem(root, runDir);
+        LocalSystem system = new LocalSystem(options);
         try {
             system.startInfrastructure();
             system.startServices();
@@ -96,34 +113,60 @@ public final class LocalSystem {
             bootstrapServers = broker.bootstrapServers();
             say("Kafka: broker " + bootstrapServers + " (KRaft, pid " + broker.pid() + ")");
         }
-        postgres = LocalPostgres.start(runDir);
+        postgres = options.embeddedPostgres() ? LocalPostgres.startEmbedded(runDir) : LocalPostgres.start(runDir);
         say("PostgreSQL: 127.0.0.1:" + postgres.port() + (postgres.isEmbedded() ? " (embedded)" : " (local server)"));
-        oidc = OidcProvider.start(TokenIssuer.local(keyDir(root)), OIDC_PORT);
+        oidc = OidcProvider.start(TokenIssuer.local(keyDir(root)), options.oidcPort());
         say("OIDC provider: " + oidc.url() + " (issuer " + TokenIssuer.LOCAL_ISSUER + ")");
     }
 
     private void startServices() {
-        for (Service service : SERVICES) {
-            Path app = root.resolve(service.name()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
-            if (!Files.exists(app)) {
-                throw new IllegalStateException(app + " is missing: build with mvn -DskipTests install");
-            }
+        for (Service service : options.services()) {
             // A fresh database per run: the broker is new too, so the projections start from the same empty past.
-            LocalPostgres.Database db = postgres.database(service.database(), service.database(), true);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-            env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.url());
-            services.add(JavaProcess.start(service.name(), app.toString(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
-                    "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env,
-                    runDir.resolve(service.name() + ".log")));
+            LocalPostgres.Database db = postgres.database(service.database(), service.name().replace("-", "_"), true);
+            services.put(service.name(), launch(service, db));
         }
-        for (int i = 0; i < SERVICES.size(); i++) {
-            awaitReady(SERVICES.get(i), services.get(i));
+        for (Service service : options.services()) {
+            awaitReady(service, services.get(service.name()));
         }
+    }
+
+    private JavaProcess launch(Service service, LocalPostgres.Database db) {
+        Path app = root.resolve(service.name()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+        if (!Files.exists(app)) {
+            throw new IllegalStateException(app + " is missing: build with mvn -DskipTests install");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.url());
+        return JavaProcess.start(service.name(), app.toString(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env,
+                runDir.resolve(service.name() + ".log"));
+    }
+
+    /** Kills a service with SIGKILL, as a crash would, for fault tests. */
+    public void killService(String name) {
+        services.get(name).kill();
+    }
+
+    /** Starts a stopped or killed service again on its port and database, and waits until it is ready. */
+    public void restartService(String name) {
+        Service service = service(name);
+        services.get(name).stop(20);
+        LocalPostgres.Database db = postgres.database(service.database(), service.name().replace("-", "_"), false);
+        services.put(name, launch(service, db));
+        awaitReady(service, services.get(name));
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
     }
 
     private void awaitReady(Service service, JavaProcess process) {
@@ -161,14 +204,14 @@ public final class LocalSystem {
     }
 
     public Service service(String name) {
-        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return options.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     void printSummary() {
         long seconds = Duration.between(started, Instant.now()).toSeconds();
         System.out.println();
         System.out.println("Probation Inspection Platform is running (ready in " + seconds + " s). Ctrl-C stops everything.");
-        for (Service service : SERVICES) {
+        for (Service service : options.services()) {
             System.out.printf("  %-17s %s   API docs %s/q/swagger-ui   health %s/q/health/ready%n",
                     service.name(), service.url(), service.url(), service.url());
         }
@@ -191,7 +234,7 @@ public final class LocalSystem {
             return;
         }
         System.out.println("Stopping...");
-        services.parallelStream().forEach(p -> p.stop(20));
+        services.values().parallelStream().forEach(p -> p.stop(20));
         if (broker != null) {
             broker.close();
         }
