@@ -52,6 +52,11 @@ public final class TokenIssuer {
         return new TokenIssuer(generate(), issuer);
     }
 
+    /** The same key, another issuer name: tokens a provider must refuse for their issuer alone. */
+    public TokenIssuer withIssuer(String otherIssuer) {
+        return new TokenIssuer(keys, otherIssuer);
+    }
+
     public String issuer() {
         return issuer;
     }
