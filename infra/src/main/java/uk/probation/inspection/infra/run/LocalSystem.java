@@ -142,6 +142,8 @@ public final class LocalSystem {
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.url());
+        // One machine, three services: health and metrics stay on each service's own port, not a shared 9000.
+        env.put("QUARKUS_MANAGEMENT_ENABLED", "false");
         return JavaProcess.start(service.name(), app.toString(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env,
                 runDir.resolve(service.name() + ".log"));
