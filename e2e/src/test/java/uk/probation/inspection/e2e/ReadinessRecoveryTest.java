@@ -49,7 +49,7 @@ class ReadinessRecoveryTest {
     private static void awaitReadiness(int status) {
         for (String service : SERVICES) {
             await(service + " readiness " + status).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> given().get(RunningSystem.url(service) + "/q/health/ready").statusCode() == status);
+                    .until(() -> given().get(RunningSystem.managementUrl(service) + "/q/health/ready").statusCode() == status);
         }
     }
 }

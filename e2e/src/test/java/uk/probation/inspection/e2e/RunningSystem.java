@@ -30,6 +30,10 @@ final class RunningSystem {
         return get().service(service).url();
     }
 
+    static String managementUrl(String service) {
+        return get().service(service).managementUrl();
+    }
+
     static String token(String user, String role) {
         return get().tokens().token(user, role, "*");
     }

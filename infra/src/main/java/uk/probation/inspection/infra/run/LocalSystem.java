@@ -31,11 +31,19 @@ import uk.probation.inspection.infra.Topics;
  */
 public final class LocalSystem {
 
-    /** A service to run from its packaged fast-jar. */
-    public record Service(String name, int port, String database) {
+    /**
+     * A service to run from its packaged fast-jar. Packaged services run the prod profile, where health and
+     * metrics live on a separate management port.
+     */
+    public record Service(String name, int port, int managementPort, String database) {
 
         public String url() {
             return "http://127.0.0.1:" + port;
+        }
+
+        /** Where /q/health and /q/metrics are served. */
+        public String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
         }
     }
 
@@ -48,17 +56,17 @@ public final class LocalSystem {
         public static Options local(Path root) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             return new Options(root, root.resolve(".run").resolve(stamp), List.of(
-                    new Service("case-service", 8081, "case_service"),
-                    new Service("rating-service", 8082, "rating_service"),
-                    new Service("feedback-service", 8083, "feedback_service")), 8180, false);
+                    new Service("case-service", 8081, 9081, "case_service"),
+                    new Service("rating-service", 8082, 9082, "rating_service"),
+                    new Service("feedback-service", 8083, 9083, "feedback_service")), 8180, false);
         }
 
         /** Free ports and databases named {@code <service>_<suffix>}. */
         public static Options isolated(Path root, Path runDir, String suffix, boolean embeddedPostgres) {
             return new Options(root, runDir, List.of(
-                    new Service("case-service", Ports.free(), "case_service_" + suffix),
-                    new Service("rating-service", Ports.free(), "rating_service_" + suffix),
-                    new Service("feedback-service", Ports.free(), "feedback_service_" + suffix)),
+                    new Service("case-service", Ports.free(), Ports.free(), "case_service_" + suffix),
+                    new Service("rating-service", Ports.free(), Ports.free(), "rating_service_" + suffix),
+                    new Service("feedback-service", Ports.free(), Ports.free(), "feedback_service_" + suffix)),
                     Ports.free(), embeddedPostgres);
         }
     }
@@ -142,8 +150,8 @@ public final class LocalSystem {
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.url());
-        // One machine, three services: health and metrics stay on each service's own port, not a shared 9000.
-        env.put("QUARKUS_MANAGEMENT_ENABLED", "false");
+        // One machine, three services: each its own management port instead of the shared default 9000.
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPort()));
         return JavaProcess.start(service.name(), app.toString(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env,
                 runDir.resolve(service.name() + ".log"));
@@ -180,7 +188,7 @@ public final class LocalSystem {
             }
             try {
                 HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     say(service.name() + ": ready at " + service.url() + " (pid " + process.pid() + ")");
@@ -214,8 +222,8 @@ public final class LocalSystem {
         System.out.println();
         System.out.println("Probation Inspection Platform is running (ready in " + seconds + " s). Ctrl-C stops everything.");
         for (Service service : options.services()) {
-            System.out.printf("  %-17s %s   API docs %s/q/swagger-ui   health %s/q/health/ready%n",
-                    service.name(), service.url(), service.url(), service.url());
+            System.out.printf("  %-17s %s   API docs %s/q/swagger-ui   health %s/q/health/ready   metrics %s/q/metrics%n",
+                    service.name(), service.url(), service.managementUrl(), service.managementUrl(), service.managementUrl());
         }
         System.out.println("  Kafka             " + bootstrapServers);
         System.out.println("  OIDC provider     " + oidc.url() + "/.well-known/openid-configuration");
