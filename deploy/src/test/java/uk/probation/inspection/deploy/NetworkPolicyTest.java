@@ -1,0 +1,120 @@
+package uk.probation.inspection.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.probation.inspection.deploy.Facts.ServiceFacts;
+import uk.probation.inspection.deploy.Pods.Pod;
+
+/**
+ * Each service reaches only its own database, the Kafka brokers, the identity provider and DNS;
+ * its database accepts only it; the ingress controller and Prometheus reach what they need.
+ * Evaluated on the pods the overlay leads to (see {@link Pods}), on both sides of each connection.
+ */
+class NetworkPolicyTest {
+
+    static final Pod INGRESS_CONTROLLER = Pods.external("ingress-nginx",
+            Map.of("app.kubernetes.io/name", "ingress-nginx"));
+    static final Pod PROMETHEUS = Pods.external("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+    static final Pod DNS = Pods.external("kube-system", Map.of("k8s-app", "kube-dns"));
+    static final Pod ELSEWHERE = Pods.external("somewhere-else", Map.of("app", "anything"));
+
+    static List<String> overlays() {
+        return Overlays.names();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void servicesReachOnlyTheirDatabaseKafkaAndTheIdentityProvider(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        List<Pod> pods = Pods.of(r);
+        Map<String, Map<String, String>> nsLabels = new HashMap<>();
+        for (Namespace n : r.all(Namespace.class)) {
+            nsLabels.put(n.getMetadata().getName(), n.getMetadata().getLabels());
+        }
+        NetworkPolicies np = new NetworkPolicies(r.all(NetworkPolicy.class), nsLabels);
+        List<String> problems = new ArrayList<>();
+        String kafka = KafkaTest.kafka(r).getMetadata().getName();
+        List<Pod> brokers = pods.stream().filter(p -> kafka.equals(p.labels().get("strimzi.io/cluster"))
+                && "true".equals(p.labels().get("strimzi.io/broker-role"))).toList();
+        assertTrue(!brokers.isEmpty(), overlay + ": no broker pods");
+        Pod keycloak = pod(pods, "Deployment keycloak");
+
+        for (ServiceFacts s : Facts.SERVICES) {
+            Pod self = pod(pods, "Deployment " + s.name());
+            expect(problems, np, self, pod(pods, "CloudNativePG " + s.cluster() + " primary"), 5432, true);
+            expect(problems, np, self, pod(pods, "CloudNativePG " + s.cluster() + " replica"), 5432, true);
+            for (Pod broker : brokers) {
+                expect(problems, np, self, broker, 9092, true);
+            }
+            expect(problems, np, self, keycloak, keycloak.port("http"), true);
+            expect(problems, np, self, DNS, 53, true);
+            expect(problems, np, INGRESS_CONTROLLER, self, s.httpPort(), true);
+            expect(problems, np, PROMETHEUS, self, Facts.MANAGEMENT_PORT, true);
+            // and nothing else
+            expect(problems, np, INGRESS_CONTROLLER, self, Facts.MANAGEMENT_PORT, false);
+            expect(problems, np, self, ELSEWHERE, 443, false);
+            expect(problems, np, self, ELSEWHERE, 80, false);
+            expect(problems, np, ELSEWHERE, self, s.httpPort(), false);
+            // defence in depth: both the caller's egress and the callee's ingress must refuse
+            for (ServiceFacts other : Facts.SERVICES) {
+                if (other != s) {
+                    isolated(problems, np, self, pod(pods, "CloudNativePG " + other.cluster() + " primary"), 5432);
+                    isolated(problems, np, self, pod(pods, "Deployment " + other.name()), other.httpPort());
+                }
+            }
+            isolated(problems, np, self, pod(pods, "CloudNativePG keycloak-db primary"), 5432);
+            isolated(problems, np, keycloak, pod(pods, "CloudNativePG " + s.cluster() + " primary"), 5432);
+        }
+        expect(problems, np, keycloak, pod(pods, "CloudNativePG keycloak-db primary"), 5432, true);
+        expect(problems, np, INGRESS_CONTROLLER, keycloak, keycloak.port("http"), true);
+        expect(problems, np, ELSEWHERE, keycloak, keycloak.port("http"), false);
+        ReferencesTest.assertNoProblems(problems);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void databasesAcceptTheirOperatorAndReplicas(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        List<Pod> pods = Pods.of(r);
+        NetworkPolicies np = new NetworkPolicies(r.all(NetworkPolicy.class), Map.of());
+        Pod operator = Pods.external("cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"));
+        List<String> problems = new ArrayList<>();
+        for (var c : r.all(uk.probation.inspection.deploy.cnpg.CnpgCluster.class)) {
+            Pod primary = pod(pods, "CloudNativePG " + c.metadata().getName() + " primary");
+            Pod replica = pod(pods, "CloudNativePG " + c.metadata().getName() + " replica");
+            expect(problems, np, replica, primary, 5432, true);
+            expect(problems, np, operator, primary, 8000, true);
+            expect(problems, np, PROMETHEUS, primary, 9187, true);
+        }
+        ReferencesTest.assertNoProblems(problems);
+    }
+
+    private static void expect(List<String> problems, NetworkPolicies np, Pod from, Pod to, int port, boolean allowed) {
+        if (np.allowed(from, to, port) != allowed) {
+            problems.add((allowed ? "blocked: " : "allowed: ") + from.owner() + " -> " + to.owner() + " port " + port);
+        }
+    }
+
+    private static void isolated(List<String> problems, NetworkPolicies np, Pod from, Pod to, int port) {
+        if (np.egressAllowed(from, to, port)) {
+            problems.add("egress allows: " + from.owner() + " -> " + to.owner() + " port " + port);
+        }
+        if (np.ingressAllowed(from, to, port)) {
+            problems.add("ingress allows: " + from.owner() + " -> " + to.owner() + " port " + port);
+        }
+    }
+
+    private static Pod pod(List<Pod> pods, String owner) {
+        return pods.stream().filter(p -> p.owner().equals(owner)).findFirst()
+                .orElseThrow(() -> new AssertionError("no pod of " + owner));
+    }
+
+}
