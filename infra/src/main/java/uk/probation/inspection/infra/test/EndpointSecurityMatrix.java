@@ -32,6 +32,8 @@ public abstract class EndpointSecurityMatrix {
         assertEquals(List.of(), EndpointCatalog.unannotated(endpoints), "REST methods without a security annotation");
         assertTrue(endpoints.stream().noneMatch(e -> "PermitAll".equals(e.security())),
                 "business endpoints must not be open to anonymous callers: " + endpoints);
+        assertEquals(List.of(), endpoints.stream().filter(e -> !ROLES.containsAll(e.roles())).toList(),
+                "endpoints naming a role that does not exist");
     }
 
     @Test

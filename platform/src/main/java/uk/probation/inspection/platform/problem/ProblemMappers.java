@@ -27,6 +27,18 @@ public class ProblemMappers {
         return Problems.response(e.toProblem());
     }
 
+    // Quarkus' own mappers for these two are more specific than the general ones below: without these,
+    // a role refusal has an empty body and an unknown JSON field a non-problem one.
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problems.response(403, "Forbidden", "Your role may not use this endpoint");
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return Problems.response(400, "Malformed JSON", describe(e));

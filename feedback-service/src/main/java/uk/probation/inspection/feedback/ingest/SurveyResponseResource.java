@@ -1,0 +1,113 @@
+package uk.probation.inspection.feedback.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import uk.probation.inspection.feedback.inspection.InspectionAccess;
+import uk.probation.inspection.feedback.template.SurveyTemplate;
+import uk.probation.inspection.feedback.template.SurveyTemplates;
+import uk.probation.inspection.platform.problem.Problem.FieldError;
+import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.security.Caller;
+
+/**
+ * Survey responses for an inspection, as text/csv (the columns of the template) or a JSON array of objects
+ * keyed by the same columns (multiple choice as an array of options or a ';'-separated string). The whole
+ * request is validated first; one bad cell rejects it all.
+ */
+@Path("/inspections/{id}/surveys/{templateId}/responses")
+public class SurveyResponseResource {
+
+    private static final Logger AUDIT = Logger.getLogger("audit");
+    static final int MAX_LISTED_ERRORS = 1000;
+
+    @Inject
+    InspectionAccess access;
+
+    @Inject
+    SurveyTemplates templates;
+
+    @Inject
+    SurveyIngest ingest;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Caller caller;
+
+    @ConfigProperty(name = "pip.feedback.max-body", defaultValue = "2M")
+    MemorySize maxBody;
+
+    @POST
+    @Consumes(MediaType.WILDCARD) // media types are checked below, to answer 415 with a useful message
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.SURVEY_INGEST, Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public SurveyIngest.Outcome submit(@PathParam("id") String inspectionId, @PathParam("templateId") String templateId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        access.submitter(inspectionId);
+        SurveyTemplate template = templates.find(templateId)
+                .orElseThrow(() -> ProblemException.notFound("No survey template " + templateId));
+        boolean csv = isCsv(contentType);
+        if (body != null && body.length > maxBody.asLongValue()) {
+            throw new ProblemException(413, "Payload too large",
+                    "The body has " + body.length + " bytes; the limit is " + maxBody.asLongValue(), null);
+        }
+        String text = StrictUtf8.decode(body == null ? new byte[0] : body);
+        ResponseValidator validator = new ResponseValidator(template);
+        ResponseBody.Parsed parsed = csv ? ResponseBody.csv(text, validator) : ResponseBody.json(text, json, validator);
+        ResponseValidator.Result result = validator.validate(parsed.rows());
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        errors.addAll(result.errors());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() + " problem(s) found; nothing was stored"
+                    + (errors.size() > MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " are listed)" : ""),
+                    errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
+        }
+        SurveyIngest.Outcome outcome = ingest.store(inspectionId, templateId, result.respondents());
+        AUDIT.infof("user=%s action=ingest-survey-responses inspection=%s template=%s accepted=%d replaced=%d",
+                caller.username(), inspectionId, templateId, outcome.accepted(), outcome.replaced());
+        return outcome;
+    }
+
+    /** True for text/csv, false for application/json; 415 for anything else or a charset other than UTF-8. */
+    private static boolean isCsv(String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        boolean csv = type != null && "text".equalsIgnoreCase(type.getType()) && "csv".equalsIgnoreCase(type.getSubtype());
+        boolean jsonType = type != null && "application".equalsIgnoreCase(type.getType())
+                && "json".equalsIgnoreCase(type.getSubtype());
+        if (!csv && !jsonType) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "Send text/csv or application/json (UTF-8), not " + contentType, null);
+        }
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !List.of("utf-8", "utf8").contains(charset.toLowerCase(Locale.ROOT))) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "Only UTF-8 text is accepted, not charset " + charset, null);
+        }
+        return csv;
+    }
+}

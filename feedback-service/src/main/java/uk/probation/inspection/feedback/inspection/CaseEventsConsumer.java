@@ -1,0 +1,57 @@
+package uk.probation.inspection.feedback.inspection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.common.annotation.Blocking;
+import uk.probation.inspection.platform.events.IncomingEvent;
+
+/**
+ * Learns inspections, teams and publication from case-events (consumer group feedback-service); never calls
+ * case-service. Other event types are skipped without a trace.
+ */
+@ApplicationScoped
+public class CaseEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CaseEventsConsumer.class);
+    private static final int ATTEMPTS = 5;
+
+    @Inject
+    CaseEventApplier applier;
+
+    @Incoming("case-events")
+    @Blocking // ordered: one record at a time, in partition order
+    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.of(record);
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
+            return;
+        }
+        if (!CaseEventApplier.handles(event.type())) {
+            return;
+        }
+        for (int attempt = 1;; attempt++) {
+            try {
+                applier.apply(event);
+                return;
+            } catch (IllegalArgumentException e) {
+                // A malformed event will never apply; skipping it beats blocking every later one.
+                LOG.warnf("Skipping malformed %s event %s: %s", event.type(), event.id(), e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                // The database may be briefly away; after a few tries fail the channel (health turns DOWN).
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("Retrying %s event %s after: %s", event.type(), event.id(), e.toString());
+                Thread.sleep(500L * attempt);
+            }
+        }
+    }
+}

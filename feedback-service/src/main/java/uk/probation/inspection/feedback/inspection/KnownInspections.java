@@ -1,0 +1,86 @@
+package uk.probation.inspection.feedback.inspection;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The inspections table, written only from case-events. Writes are upserts so that events arriving in any
+ * order (a replay, a published event seen before its opened event) converge on the same state.
+ */
+@ApplicationScoped
+public class KnownInspections {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void opened(String id, String name, String region, String pdu) {
+        entityManager.createNativeQuery("""
+                insert into inspection (id, name, region, pdu, opened) values (?1, ?2, ?3, ?4, true)
+                on conflict (id) do update set name = excluded.name, region = excluded.region,
+                    pdu = excluded.pdu, opened = true""")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, region).setParameter(4, pdu)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void published(String id) {
+        entityManager.createNativeQuery("""
+                insert into inspection (id, published, published_at) values (?1, true, now())
+                on conflict (id) do update set published = true,
+                    published_at = coalesce(inspection.published_at, now())""")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void memberAdded(String id, String username, String role) {
+        entityManager.createNativeQuery("""
+                insert into team_member (inspection_id, username, role) values (?1, ?2, ?3)
+                on conflict (inspection_id, username) do update set role = excluded.role""")
+                .setParameter(1, id).setParameter(2, username).setParameter(3, role).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void memberRemoved(String id, String username) {
+        entityManager.createNativeQuery("delete from team_member where inspection_id = ?1 and username = ?2")
+                .setParameter(1, id).setParameter(2, username).executeUpdate();
+    }
+
+    /** The inspection if it was opened; empty when unknown. */
+    @Transactional
+    public Optional<KnownInspection> find(String id) {
+        return load(id, "select region, published from inspection where id = ?1 and opened");
+    }
+
+    /**
+     * Locks the inspection row until the transaction ends: every write that appends outbox events for an
+     * inspection takes this lock first, so outbox order equals commit order within the inspection.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<KnownInspection> lock(String id) {
+        return load(id, "select region, published from inspection where id = ?1 and opened for update");
+    }
+
+    private Optional<KnownInspection> load(String id, String sql) {
+        List<?> rows = entityManager.createNativeQuery(sql).setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        Map<String, String> team = new LinkedHashMap<>();
+        for (Object member : entityManager.createNativeQuery(
+                "select username, role from team_member where inspection_id = ?1 order by username")
+                .setParameter(1, id).getResultList()) {
+            Object[] m = (Object[]) member;
+            team.put((String) m[0], (String) m[1]);
+        }
+        return Optional.of(new KnownInspection(id, (String) row[0], (Boolean) row[1], team));
+    }
+}
