@@ -1,0 +1,122 @@
+package uk.probation.inspection.rating.projection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings;
+import uk.probation.inspection.rating.projection.RatingsViews.KeyQuestionView;
+import uk.probation.inspection.rating.projection.RatingsViews.Overall;
+import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
+import uk.probation.inspection.rating.projection.RatingsViews.RegionRow;
+import uk.probation.inspection.rating.projection.RatingsViews.StandardView;
+import uk.probation.inspection.rating.rules.Framework;
+import uk.probation.inspection.rating.rules.RatingRules;
+
+/** Reads the projection into the documents of {@link RatingsViews}; no rules are applied here, only stored results. */
+@ApplicationScoped
+public class RatingsQuery {
+
+    /** What access checks and region lists need about an inspection. */
+    public record Header(UUID id, String name, String region, String pdu, String frameworkId, boolean published,
+            Overall overall) {
+    }
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    FrameworkCache frameworks;
+
+    private static final String HEADER_COLUMNS =
+            "id, name, region, pdu, framework_id, published, overall_rating, overall_score, overall_max";
+
+    public Optional<Header> header(UUID id) {
+        return jdbc.one("select " + HEADER_COLUMNS + " from inspection where id = ?", RatingsQuery::header, id);
+    }
+
+    public List<Header> inRegion(String region) {
+        return jdbc.list("select " + HEADER_COLUMNS + " from inspection where upper(region) = upper(?) order by name, id",
+                RatingsQuery::header, region);
+    }
+
+    public boolean onTeam(UUID id, String username) {
+        return jdbc.one("select 1 from team_member where inspection_id = ? and username = ?", row -> true, id, username)
+                .isPresent();
+    }
+
+    public InspectionRatings ratings(Header header) {
+        Framework framework = frameworks.of(header.id()).orElseThrow();
+        Map<String, int[]> counts = counts(header.id(), Breakdown.OVERALL);
+        Map<String, Object[]> stored = standardRatings(header.id());
+        List<StandardView> standards = new ArrayList<>();
+        for (Framework.Standard standard : framework.standards()) {
+            List<KeyQuestionView> questions = new ArrayList<>();
+            for (Framework.KeyQuestion question : standard.keyQuestions()) {
+                int[] c = counts.getOrDefault(question.id(), new int[3]);
+                questions.add(new KeyQuestionView(question.id(), question.text(), c[0], c[1], c[2], c[0] + c[1],
+                        RatingRules.percentage(c[0], c[1])));
+            }
+            Object[] rating = stored.getOrDefault(standard.id(), new Object[] {"NOT_RATED", null});
+            standards.add(new StandardView(standard.id(), standard.name(), standard.basis().name(), (String) rating[0],
+                    (Integer) rating[1], questions));
+        }
+        return new InspectionRatings(header.id().toString(), header.name(), header.region(), header.pdu(),
+                header.frameworkId(), header.published(), header.overall(), standards);
+    }
+
+    /** Every key question and prompt, in framework order, tallied within one breakdown. */
+    public List<QuestionView> questions(UUID id, Breakdown breakdown) {
+        Framework framework = frameworks.of(id).orElseThrow();
+        Map<String, int[]> counts = counts(id, breakdown);
+        List<QuestionView> result = new ArrayList<>();
+        for (String questionId : framework.questionIds()) {
+            int[] c = counts.getOrDefault(questionId, new int[3]);
+            result.add(new QuestionView(questionId, c[0], c[1], c[2], c[0] + c[1], RatingRules.percentage(c[0], c[1])));
+        }
+        return result;
+    }
+
+    public RegionRow regionRow(Header header) {
+        Framework framework = frameworks.of(header.id()).orElseThrow();
+        Map<String, Object[]> stored = standardRatings(header.id());
+        Map<String, String> standards = new LinkedHashMap<>();
+        for (Framework.Standard standard : framework.standards()) {
+            standards.put(standard.id(), (String) stored.getOrDefault(standard.id(), new Object[] {"NOT_RATED"})[0]);
+        }
+        return new RegionRow(header.id().toString(), header.name(), header.region(), header.pdu(), header.published(),
+                header.overall(), standards);
+    }
+
+    private Map<String, int[]> counts(UUID id, Breakdown breakdown) {
+        Map<String, int[]> counts = new HashMap<>();
+        jdbc.list("""
+                select question_id, yes, no, not_applicable from question_count
+                where inspection_id = ? and dimension = ? and value = ?""",
+                row -> counts.put(row.getString(1), new int[] {row.getInt(2), row.getInt(3), row.getInt(4)}),
+                id, breakdown.dimension(), breakdown.value());
+        return counts;
+    }
+
+    private Map<String, Object[]> standardRatings(UUID id) {
+        Map<String, Object[]> result = new HashMap<>();
+        jdbc.list("select standard_id, rating, lowest_key_question from standard_rating where inspection_id = ?",
+                row -> result.put(row.getString(1),
+                        new Object[] {row.getString(2), Jdbc.integer(row, "lowest_key_question")}),
+                id);
+        return result;
+    }
+
+    private static Header header(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Header(row.getObject("id", UUID.class), row.getString("name"), row.getString("region"),
+                row.getString("pdu"), row.getString("framework_id"), row.getBoolean("published"),
+                new Overall(row.getString("overall_rating"), row.getInt("overall_score"), row.getInt("overall_max")));
+    }
+}

@@ -1,0 +1,13 @@
+package uk.probation.inspection.rating.publish;
+
+/** Topics and event types rating-service writes (contract.md, docs/events.md). */
+public final class RatingTopics {
+
+    public static final String INSPECTION_RATINGS = "inspection-ratings";
+    public static final String RATING_CHANGES = "rating-changes";
+    public static final String SNAPSHOT_TYPE = "rating.snapshot";
+    public static final String CHANGED_TYPE = "rating.changed";
+
+    private RatingTopics() {
+    }
+}

@@ -1,0 +1,99 @@
+package uk.probation.inspection.rating.publish;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import uk.probation.inspection.platform.outbox.OutboxWriter;
+import uk.probation.inspection.rating.projection.Jdbc;
+import uk.probation.inspection.rating.projection.RatingsQuery;
+
+/**
+ * Coalesced {@code rating.snapshot}s: effects only mark an inspection as owing a snapshot; every interval this
+ * writes one snapshot per marked inspection to the outbox and clears the mark, so a burst of answers yields a few
+ * snapshots, the last of which is the latest state.
+ */
+@ApplicationScoped
+public class SnapshotPublisher {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotPublisher.class);
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    RatingsQuery query;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @ConfigProperty(name = "rating.snapshot.interval", defaultValue = "PT0.2S")
+    Duration interval;
+
+    @ConfigProperty(name = "rating.snapshot.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private ScheduledExecutorService scheduler;
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "rating-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::publishOwed, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** @return how many snapshots were written */
+    public int publishOwed() {
+        int written = 0;
+        try {
+            List<UUID> owed = jdbc.list("select id from inspection where snapshot_dirty order by id limit 200",
+                    row -> row.getObject(1, UUID.class));
+            for (UUID id : owed) {
+                if (QuarkusTransaction.requiringNew().call(() -> publish(id))) {
+                    written++;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Snapshots postponed: %s", e.toString()); // retried next round; the marks are still there
+        }
+        return written;
+    }
+
+    private boolean publish(UUID id) {
+        // Lock the row (outbox order rule); skip it while an effect or a rebuild holds it: it stays marked.
+        boolean locked = jdbc.one("select 1 from inspection where id = ? and snapshot_dirty for update skip locked",
+                row -> true, id).isPresent();
+        if (!locked) {
+            return false;
+        }
+        var header = query.header(id).orElseThrow();
+        outbox.append(RatingTopics.INSPECTION_RATINGS, id.toString(), RatingTopics.SNAPSHOT_TYPE, query.ratings(header));
+        jdbc.update("update inspection set snapshot_dirty = false where id = ?", id);
+        return true;
+    }
+}

@@ -1,0 +1,113 @@
+package uk.probation.inspection.rating.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The parts of a standards framework that ratings need: standards in report order, their key questions and
+ * prompts, and the rating rules. Read from the JSON carried by {@code inspection.opened}.
+ */
+public final class Framework {
+
+    public record Prompt(String id, String text) {
+    }
+
+    public record KeyQuestion(String id, String text, List<Prompt> prompts) {
+    }
+
+    public record Standard(String id, String name, Basis basis, List<KeyQuestion> keyQuestions) {
+
+        public List<String> keyQuestionIds() {
+            return keyQuestions.stream().map(KeyQuestion::id).toList();
+        }
+    }
+
+    private final String id;
+    private final RatingRules rules;
+    private final List<Standard> standards;
+    private final Map<String, Standard> standardById = new HashMap<>();
+    private final Map<String, Standard> standardByKeyQuestion = new HashMap<>();
+    private final List<String> questionIds = new ArrayList<>();
+
+    public Framework(String id, RatingRules rules, List<Standard> standards) {
+        this.id = id;
+        this.rules = rules;
+        this.standards = List.copyOf(standards);
+        for (Standard standard : standards) {
+            standardById.put(standard.id(), standard);
+            for (KeyQuestion question : standard.keyQuestions()) {
+                standardByKeyQuestion.put(question.id(), standard);
+                questionIds.add(question.id());
+                question.prompts().forEach(p -> questionIds.add(p.id()));
+            }
+        }
+    }
+
+    public static Framework fromJson(JsonNode json) {
+        if (json == null || !json.isObject() || !json.path("id").isTextual()) {
+            throw new InvalidFrameworkException("framework missing or without id");
+        }
+        List<Standard> standards = new ArrayList<>();
+        for (JsonNode domain : json.path("domains")) {
+            for (JsonNode standard : domain.path("standards")) {
+                List<KeyQuestion> questions = new ArrayList<>();
+                for (JsonNode question : standard.path("keyQuestions")) {
+                    List<Prompt> prompts = new ArrayList<>();
+                    for (JsonNode prompt : question.path("prompts")) {
+                        prompts.add(new Prompt(text(prompt, "id"), prompt.path("text").asText(null)));
+                    }
+                    questions.add(new KeyQuestion(text(question, "id"), question.path("text").asText(null), prompts));
+                }
+                Basis basis;
+                try {
+                    basis = Basis.valueOf(text(standard, "basis"));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidFrameworkException("standard " + standard.path("id").asText() + " has unknown basis");
+                }
+                standards.add(new Standard(text(standard, "id"), standard.path("name").asText(null), basis, questions));
+            }
+        }
+        if (standards.isEmpty()) {
+            throw new InvalidFrameworkException("framework has no standards");
+        }
+        return new Framework(json.path("id").asText(), RatingRules.fromJson(json.path("rules")), standards);
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
+            throw new InvalidFrameworkException("framework element without '" + field + "'");
+        }
+        return node.path(field).asText();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public RatingRules rules() {
+        return rules;
+    }
+
+    public List<Standard> standards() {
+        return standards;
+    }
+
+    public Optional<Standard> standard(String standardId) {
+        return Optional.ofNullable(standardById.get(standardId));
+    }
+
+    /** The standard a key question belongs to; empty for prompts and unknown ids. */
+    public Optional<Standard> standardOfKeyQuestion(String questionId) {
+        return Optional.ofNullable(standardByKeyQuestion.get(questionId));
+    }
+
+    /** Every key question, each followed by its prompts, in report order. */
+    public List<String> questionIds() {
+        return questionIds;
+    }
+}
