@@ -12,8 +12,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -164,14 +166,26 @@ public class OutboxRelay {
         refreshBacklog(connection);
         List<Long> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
+        Set<String> topicsReady = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "select id, event_id, topic, message_key, type, source, subject, occurred_at, payload"
                         + " from outbox_event where published_at is null order by id limit ?")) {
             select.setInt(1, batchSize);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
+                    ProducerRecord<String, String> record = toRecord(rows);
+                    if (topicsReady.add(record.topic())) {
+                        // Throws while the broker is unreachable, before anything of this batch is sent.
+                        producer().partitionsFor(record.topic());
+                    }
+                    Future<RecordMetadata> ack = producer().send(record);
+                    if (ack.isDone()) {
+                        // A send that failed at once (no metadata, closed producer) must stop the batch here:
+                        // sending the rows after it would put them on the topic ahead of it.
+                        ack.get();
+                    }
                     ids.add(rows.getLong("id"));
-                    acks.add(producer().send(toRecord(rows)));
+                    acks.add(ack);
                 }
             }
         }

@@ -28,14 +28,14 @@ public class ProblemMappers {
     }
 
     // Quarkus' own mappers for these two are more specific than the general ones below: without these,
-    // a role refusal has an empty body and an unknown JSON field a non-problem one.
+    // a role refusal has an empty body, and an unknown or mistyped JSON field a plain-JSON one.
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e) {
         return Problems.response(403, "Forbidden", "Your role may not use this endpoint");
     }
 
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e) {
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
         return json(e);
     }
 

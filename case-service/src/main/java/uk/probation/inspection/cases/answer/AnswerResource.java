@@ -1,0 +1,122 @@
+package uk.probation.inspection.cases.answer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.probation.inspection.cases.casefile.CaseService;
+import uk.probation.inspection.cases.casefile.SampledCase;
+import uk.probation.inspection.cases.inspection.Inspection;
+import uk.probation.inspection.cases.inspection.InspectionAccess;
+import uk.probation.inspection.cases.web.CsvInput;
+import uk.probation.inspection.platform.csv.CsvTable;
+import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.security.Caller;
+
+/** Answers to key questions and prompts, one at a time or in atomic batches, with their history. */
+@Path("/inspections/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class AnswerResource {
+
+    static final List<String> CSV_COLUMNS = List.of("case_ref", "question_id", "answer");
+
+    public record AnswerBody(String answer, String note) {
+    }
+
+    public record BatchRow(String caseRef, String questionId, String answer) {
+    }
+
+    public record AnswerView(String caseRef, String questionId, String answer, String note, int version,
+            boolean changed, String recordedBy, Instant recordedAt) {
+    }
+
+    public record VersionView(int version, String from, String to, String note, String recordedBy,
+            Instant recordedAt) {
+    }
+
+    @Inject
+    AnswerService service;
+
+    @Inject
+    InspectionAccess access;
+
+    @Inject
+    ObjectMapper json;
+
+    @PUT
+    @Path("/cases/{caseRef}/answers/{questionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public AnswerView put(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
+            @PathParam("questionId") String questionId, AnswerBody body) {
+        AnswerBody b = body == null ? new AnswerBody(null, null) : body;
+        AnswerService.Recorded r = service.recordOne(id, caseRef, questionId, b.answer(), b.note());
+        Answer a = r.answer();
+        return new AnswerView(caseRef, a.questionId, a.answer, a.note, a.version, r.changed(), a.recordedBy,
+                a.recordedAt);
+    }
+
+    @POST
+    @Path("/answers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public AnswerService.BatchResult batchJson(@PathParam("id") String id, String body) throws JsonProcessingException {
+        if (body == null || !body.stripLeading().startsWith("[")) {
+            throw ProblemException.badRequest("A batch of answers is a JSON array of {caseRef, questionId, answer}");
+        }
+        List<BatchRow> rows = json.readValue(body, new TypeReference<List<BatchRow>>() {
+        });
+        List<AnswerInput> inputs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            BatchRow r = rows.get(i) == null ? new BatchRow(null, null, null) : rows.get(i);
+            inputs.add(new AnswerInput(null, i, r.caseRef(), r.questionId(), r.answer()));
+        }
+        return service.recordBatch(id, inputs);
+    }
+
+    @POST
+    @Path("/answers")
+    @Consumes("text/csv")
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public AnswerService.BatchResult batchCsv(@PathParam("id") String id, String body) {
+        CsvTable table = CsvInput.parse(body, CSV_COLUMNS);
+        List<AnswerInput> inputs = table.rows().stream()
+                .map(r -> new AnswerInput(r.line(), null, r.get("case_ref"), r.get("question_id"), r.get("answer")))
+                .toList();
+        return service.recordBatch(id, inputs);
+    }
+
+    @GET
+    @Path("/cases/{caseRef}/answers/{questionId}/history")
+    @Transactional
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public List<VersionView> history(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
+            @PathParam("questionId") String questionId) {
+        Inspection inspection = access.ofTeam(id);
+        SampledCase c = CaseService.find(inspection.id, caseRef);
+        if (!access.framework(inspection).isQuestion(questionId)) {
+            throw ProblemException.notFound("No question '" + questionId + "' in this inspection's framework");
+        }
+        return AnswerVersion.<AnswerVersion>list(
+                "answerId in (select a.id from Answer a where a.caseId = ?1 and a.questionId = ?2) order by version",
+                c.id, questionId).stream()
+                .map(v -> new VersionView(v.version, v.previousAnswer, v.answer, v.note, v.recordedBy, v.recordedAt))
+                .toList();
+    }
+}

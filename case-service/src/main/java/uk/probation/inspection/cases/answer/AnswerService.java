@@ -1,0 +1,144 @@
+package uk.probation.inspection.cases.answer;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import uk.probation.inspection.cases.casefile.CaseService;
+import uk.probation.inspection.cases.casefile.SampledCase;
+import uk.probation.inspection.cases.events.CaseEvents;
+import uk.probation.inspection.cases.events.EventData;
+import uk.probation.inspection.cases.framework.Framework;
+import uk.probation.inspection.cases.inspection.Inspection;
+import uk.probation.inspection.cases.inspection.InspectionAccess;
+import uk.probation.inspection.platform.problem.Problem.FieldError;
+import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.security.Caller;
+
+/**
+ * Records answers. A changed answer gets a new version and one answer.recorded; the same answer again
+ * changes nothing and emits nothing.
+ */
+@ApplicationScoped
+public class AnswerService {
+
+    public record Recorded(Answer answer, boolean changed) {
+    }
+
+    public record BatchResult(int recorded, int unchanged) {
+    }
+
+    @Inject
+    InspectionAccess access;
+
+    @Inject
+    CaseEvents events;
+
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public Recorded recordOne(String inspectionId, String caseRef, String questionId, String value, String note) {
+        Inspection inspection = access.lockForTeamWrite(inspectionId);
+        Framework framework = access.framework(inspection);
+        SampledCase c = CaseService.find(inspection.id, caseRef);
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (!framework.isQuestion(questionId)) {
+            errors.add(FieldError.field("questionId",
+                    "'" + questionId + "' is not a key question or prompt of this inspection's framework"));
+        }
+        if (!AnswerValue.valid(value)) {
+            errors.add(FieldError.field("answer", value == null ? "is required: YES, NO or NOT_APPLICABLE"
+                    : "'" + value + "' is not YES, NO or NOT_APPLICABLE"));
+        }
+        if (note != null && note.length() > AnswerValue.MAX_NOTE) {
+            errors.add(FieldError.field("note", "must be at most " + AnswerValue.MAX_NOTE + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The answer was not recorded", errors);
+        }
+        Answer current = Answer.<Answer>find("caseId = ?1 and questionId = ?2", c.id, questionId)
+                .firstResultOptional().orElse(null);
+        if (current != null && current.answer.equals(value)) {
+            if (note != null && !note.equals(current.note)) {
+                // A note on an unchanged answer is kept, but is not a new version of the answer.
+                current.note = note;
+                AnswerVersion.update("note = ?1 where answerId = ?2 and version = ?3", note, current.id, current.version);
+            }
+            return new Recorded(current, false);
+        }
+        return new Recorded(apply(inspection, c, current, questionId, value, note, Instant.now()), true);
+    }
+
+    /** All of the batch or nothing: any bad row rejects it, listing every bad row. */
+    @Transactional
+    public BatchResult recordBatch(String inspectionId, List<AnswerInput> inputs) {
+        Inspection inspection = access.lockForTeamWrite(inspectionId);
+        Framework framework = access.framework(inspection);
+        Map<String, SampledCase> cases = SampledCase.<SampledCase>list("inspectionId", inspection.id).stream()
+                .collect(Collectors.toMap(c -> c.caseRef, Function.identity()));
+        List<FieldError> problems = AnswerRules.problems(inputs, cases.keySet(), framework.questions().keySet());
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid("No answer was recorded: " + problems.size() + " problem(s)", problems);
+        }
+        Map<String, Answer> current = new HashMap<>();
+        for (Answer a : Answer.<Answer>list("inspectionId", inspection.id)) {
+            current.put(a.caseId + "/" + a.questionId, a);
+        }
+        Instant now = Instant.now();
+        int recorded = 0;
+        for (AnswerInput input : inputs) {
+            SampledCase c = cases.get(input.caseRef());
+            Answer existing = current.get(c.id + "/" + input.questionId());
+            if (existing != null && Objects.equals(existing.answer, input.answer())) {
+                continue;
+            }
+            apply(inspection, c, existing, input.questionId(), input.answer(), null, now);
+            recorded++;
+        }
+        return new BatchResult(recorded, inputs.size() - recorded);
+    }
+
+    private Answer apply(Inspection inspection, SampledCase c, Answer current, String questionId, String value,
+            String note, Instant now) {
+        String previous = current == null ? null : current.answer;
+        if (current == null) {
+            current = new Answer();
+            current.id = UUID.randomUUID();
+            current.inspectionId = inspection.id;
+            current.caseId = c.id;
+            current.questionId = questionId;
+            current.version = 0;
+        }
+        current.answer = value;
+        current.note = note;
+        current.version++;
+        current.recordedBy = caller.username();
+        current.recordedAt = now;
+        if (current.version == 1) {
+            current.persist();
+        }
+        AnswerVersion version = new AnswerVersion();
+        version.id = UUID.randomUUID();
+        version.answerId = current.id;
+        version.version = current.version;
+        version.previousAnswer = previous;
+        version.answer = value;
+        version.note = note;
+        version.recordedBy = current.recordedBy;
+        version.recordedAt = now;
+        version.persist();
+        events.append(inspection.id, CaseEvents.ANSWER_RECORDED, new EventData.AnswerRecorded(inspection.id,
+                c.caseRef, questionId, value, previous, current.version, current.recordedBy));
+        return current;
+    }
+}

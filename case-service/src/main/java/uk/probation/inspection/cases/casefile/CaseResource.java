@@ -1,0 +1,131 @@
+package uk.probation.inspection.cases.casefile;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.probation.inspection.cases.answer.Answer;
+import uk.probation.inspection.cases.inspection.Inspection;
+import uk.probation.inspection.cases.inspection.InspectionAccess;
+import uk.probation.inspection.cases.web.CsvInput;
+import uk.probation.inspection.cases.web.JsonInput;
+import uk.probation.inspection.platform.csv.CsvTable;
+import uk.probation.inspection.platform.security.Caller;
+
+/** The case sample of an inspection: registered and read by its team. */
+@Path("/inspections/{id}/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    static final List<String> CSV_COLUMNS = List.of("case_ref", "cohort", "sentence_type", "young_adult", "gender",
+            "ethnicity", "rosh_level", "start_date");
+
+    /** A case in JSON; {@code youngAdult} is taken as sent (boolean or text) and validated with the rest. */
+    public record CaseJson(String caseRef, String cohort, String sentenceType, Object youngAdult, String gender,
+            String ethnicity, String roshLevel, String startDate) {
+    }
+
+    public record Registered(int registered, List<String> caseRefs) {
+    }
+
+    public record CaseView(String caseRef, String cohort, String sentenceType, boolean youngAdult, String gender,
+            String ethnicity, String roshLevel, String startDate, String registeredBy, Instant registeredAt) {
+        static CaseView of(SampledCase c) {
+            return new CaseView(c.caseRef, c.cohort, c.sentenceType, c.youngAdult, c.gender, c.ethnicity,
+                    c.roshLevel, c.startDate.toString(), c.registeredBy, c.registeredAt);
+        }
+    }
+
+    public record AnswerView(String questionId, String answer, String note, int version, String recordedBy,
+            Instant recordedAt) {
+    }
+
+    public record CaseWithAnswers(@com.fasterxml.jackson.annotation.JsonUnwrapped CaseView details, List<AnswerView> answers) {
+    }
+
+    @Inject
+    CaseService service;
+
+    @Inject
+    InspectionAccess access;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public Response registerJson(@PathParam("id") String id, String body) throws JsonProcessingException {
+        boolean array = JsonInput.isArray(body);
+        List<CaseJson> cases = JsonInput.objectOrArray(json, body, CaseJson.class);
+        List<CaseInput> inputs = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            CaseJson c = cases.get(i) == null ? new CaseJson(null, null, null, null, null, null, null, null) : cases.get(i);
+            inputs.add(new CaseInput(null, array ? i : null, c.caseRef(), c.cohort(), c.sentenceType(),
+                    c.youngAdult() == null ? null : String.valueOf(c.youngAdult()), c.gender(), c.ethnicity(),
+                    c.roshLevel(), c.startDate()));
+        }
+        return created(id, service.register(id, inputs), array);
+    }
+
+    @POST
+    @Consumes("text/csv")
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public Response registerCsv(@PathParam("id") String id, String body) {
+        CsvTable table = CsvInput.parse(body, CSV_COLUMNS);
+        List<CaseInput> inputs = table.rows().stream().map(r -> new CaseInput(r.line(), null, r.get("case_ref"),
+                r.get("cohort"), r.get("sentence_type"), r.get("young_adult"), r.get("gender"), r.get("ethnicity"),
+                r.get("rosh_level"), r.get("start_date"))).toList();
+        return created(id, service.register(id, inputs), true);
+    }
+
+    private static Response created(String id, List<SampledCase> cases, boolean many) {
+        Registered body = new Registered(cases.size(), cases.stream().map(c -> c.caseRef).toList());
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(body);
+        if (!many && cases.size() == 1) {
+            response.location(URI.create("/inspections/" + id + "/cases/" + cases.get(0).caseRef));
+        }
+        return response.build();
+    }
+
+    @GET
+    @Transactional
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public List<CaseView> list(@PathParam("id") String id) {
+        Inspection inspection = access.ofTeam(id);
+        return SampledCase.<SampledCase>list("inspectionId = ?1 order by caseRef", inspection.id).stream()
+                .map(CaseView::of).toList();
+    }
+
+    @GET
+    @Path("/{caseRef}")
+    @Transactional
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public CaseWithAnswers get(@PathParam("id") String id, @PathParam("caseRef") String caseRef) {
+        Inspection inspection = access.ofTeam(id);
+        SampledCase c = CaseService.find(inspection.id, caseRef);
+        List<String> order = new ArrayList<>(access.framework(inspection).questions().keySet());
+        List<AnswerView> answers = Answer.<Answer>list("caseId", c.id).stream()
+                .sorted(java.util.Comparator.comparingInt(a -> order.indexOf(a.questionId)))
+                .map(a -> new AnswerView(a.questionId, a.answer, a.note, a.version, a.recordedBy, a.recordedAt))
+                .toList();
+        return new CaseWithAnswers(CaseView.of(c), answers);
+    }
+
+}

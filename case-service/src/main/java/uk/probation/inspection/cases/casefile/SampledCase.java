@@ -1,0 +1,50 @@
+package uk.probation.inspection.cases.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A sampled case: a reference and the facts cohorts are drawn from, never a person's name. */
+@Entity
+@Table(name = "sampled_case")
+public class SampledCase extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "inspection_id")
+    public UUID inspectionId;
+
+    @Column(name = "case_ref")
+    public String caseRef;
+
+    public String cohort;
+
+    @Column(name = "sentence_type")
+    public String sentenceType;
+
+    @Column(name = "young_adult")
+    public boolean youngAdult;
+
+    public String gender;
+    public String ethnicity;
+
+    @Column(name = "rosh_level")
+    public String roshLevel;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "registered_by")
+    public String registeredBy;
+
+    @Column(name = "registered_at")
+    public Instant registeredAt;
+}

@@ -1,0 +1,61 @@
+package uk.probation.inspection.cases.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One inspection of a PDU, with a copy of the framework it was opened with. */
+@Entity
+@Table(name = "inspection")
+public class Inspection extends PanacheEntityBase {
+
+    public enum Status {
+        OPEN, PUBLISHED
+    }
+
+    @Id
+    public UUID id;
+
+    public String name;
+    public String region;
+    public String pdu;
+
+    @Column(name = "framework_id")
+    public String frameworkId;
+
+    @Column(name = "framework_json")
+    public String frameworkJson;
+
+    @Column(name = "fieldwork_start")
+    public LocalDate fieldworkStart;
+
+    @Column(name = "sample_from")
+    public LocalDate sampleFrom;
+
+    @Column(name = "sample_to")
+    public LocalDate sampleTo;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "opened_by")
+    public String openedBy;
+
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Column(name = "published_by")
+    public String publishedBy;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

@@ -1,0 +1,136 @@
+package uk.probation.inspection.cases.team;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import uk.probation.inspection.cases.events.CaseEvents;
+import uk.probation.inspection.cases.events.EventData;
+import uk.probation.inspection.cases.inspection.Inspection;
+import uk.probation.inspection.cases.inspection.InspectionAccess;
+import uk.probation.inspection.platform.problem.Problem.FieldError;
+import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.security.Caller;
+
+/**
+ * An inspection's team, managed by its lead. Setting a member's role again is a no-op; a changed role is
+ * announced as a new team.member.added (consumers keep the latest role per member).
+ */
+@Path("/inspections/{id}/team")
+@Produces(MediaType.APPLICATION_JSON)
+public class TeamResource {
+
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+
+    public record MemberRole(String role) {
+    }
+
+    public record MemberView(String username, String role, String addedBy, Instant addedAt) {
+        static MemberView of(TeamMember m) {
+            return new MemberView(m.username, m.role.name(), m.addedBy, m.addedAt);
+        }
+    }
+
+    @Inject
+    InspectionAccess access;
+
+    @Inject
+    CaseEvents events;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Transactional
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public List<MemberView> list(@PathParam("id") String id) {
+        Inspection inspection = access.ofTeam(id);
+        return TeamMember.of(inspection.id).stream().map(MemberView::of).toList();
+    }
+
+    @PUT
+    @Path("/{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed(Caller.LEAD_INSPECTOR)
+    public MemberView put(@PathParam("id") String id, @PathParam("username") String username, MemberRole body) {
+        Inspection inspection = access.lockForLeadWrite(id);
+        TeamMember.Role role = role(username, body);
+        TeamMember member = TeamMember.find(inspection.id, username).orElse(null);
+        if (member != null && member.role == role) {
+            return MemberView.of(member);
+        }
+        if (member == null) {
+            member = new TeamMember();
+            member.inspectionId = inspection.id;
+            member.username = username;
+            member.addedBy = caller.username();
+            member.addedAt = Instant.now();
+            member.role = role;
+            member.persist();
+        } else {
+            requireAnotherLead(inspection, member);
+            member.role = role;
+        }
+        events.append(inspection.id, CaseEvents.TEAM_MEMBER_ADDED,
+                new EventData.TeamMemberAdded(inspection.id, username, role.name()));
+        return MemberView.of(member);
+    }
+
+    @DELETE
+    @Path("/{username}")
+    @Transactional
+    @RolesAllowed(Caller.LEAD_INSPECTOR)
+    public Response remove(@PathParam("id") String id, @PathParam("username") String username) {
+        Inspection inspection = access.lockForLeadWrite(id);
+        TeamMember member = TeamMember.find(inspection.id, username)
+                .orElseThrow(() -> ProblemException.notFound("'" + username + "' is not on this inspection's team"));
+        requireAnotherLead(inspection, member);
+        member.delete();
+        events.append(inspection.id, CaseEvents.TEAM_MEMBER_REMOVED,
+                new EventData.TeamMemberRemoved(inspection.id, username));
+        return Response.noContent().build();
+    }
+
+    /** An inspection always keeps a lead: someone must be able to manage it and publish it. */
+    private static void requireAnotherLead(Inspection inspection, TeamMember leaving) {
+        if (leaving.role == TeamMember.Role.LEAD && TeamMember.count("inspectionId = ?1 and role = ?2",
+                inspection.id, TeamMember.Role.LEAD) <= 1) {
+            throw ProblemException.conflict("'" + leaving.username + "' is the inspection's only lead; add another lead first");
+        }
+    }
+
+    private static TeamMember.Role role(String username, MemberRole body) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add(FieldError.field("username", "must be 1-100 letters, digits or . _ @ -"));
+        }
+        TeamMember.Role role = null;
+        if (body == null || body.role() == null) {
+            errors.add(FieldError.field("role", "is required: LEAD or INSPECTOR"));
+        } else {
+            try {
+                role = TeamMember.Role.valueOf(body.role());
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.field("role", "'" + body.role() + "' is not LEAD or INSPECTOR"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The team member is invalid", errors);
+        }
+        return role;
+    }
+}

@@ -1,0 +1,30 @@
+package uk.probation.inspection.cases.web;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a JSON body that may be one object or an array of them, with the application's strict mapper
+ * (unknown fields fail); parse errors become 400 problems through the platform's mappers.
+ */
+public final class JsonInput {
+
+    private JsonInput() {
+    }
+
+    public static <T> List<T> objectOrArray(ObjectMapper json, String body, Class<T> type)
+            throws JsonProcessingException {
+        String trimmed = body == null ? "" : body.stripLeading();
+        if (trimmed.startsWith("[")) {
+            return json.readValue(trimmed, json.getTypeFactory().constructCollectionType(List.class, type));
+        }
+        T one = json.readValue(trimmed, type);
+        return one == null ? List.of() : List.of(one);
+    }
+
+    public static boolean isArray(String body) {
+        return body != null && body.stripLeading().startsWith("[");
+    }
+}

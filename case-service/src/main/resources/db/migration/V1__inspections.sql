@@ -1,1 +1,0 @@
-create table placeholder (id int);
