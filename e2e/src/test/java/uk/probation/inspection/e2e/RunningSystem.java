@@ -12,15 +12,24 @@ import uk.probation.inspection.infra.run.LocalSystem;
 final class RunningSystem {
 
     private static LocalSystem system;
+    private static RuntimeException failure;
 
     private RunningSystem() {
     }
 
     static synchronized LocalSystem get() {
+        if (failure != null) {
+            throw failure; // One start-up failure is reported once per test, not retried into new ones.
+        }
         if (system == null) {
             Path root = Path.of("..").toAbsolutePath().normalize();
             Path runDir = Path.of("target", "e2e-run").toAbsolutePath();
-            system = LocalSystem.start(LocalSystem.Options.isolated(root, runDir, "e2e", true));
+            try {
+                system = LocalSystem.start(LocalSystem.Options.isolated(root, runDir, "e2e", true));
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(system::stop, "stop-e2e-system"));
         }
         return system;
