@@ -85,7 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format() {
         try {
-            deleteRecursively(dataDir); // start() means a new, empty broker: never a half-formatted leftover.
+            Dirs.deleteRecursively(dataDir); // start() means a new, empty broker: never a half-formatted leftover.
             Files.createDirectories(dataDir);
             Files.writeString(dataDir.resolve("server.properties"), serverProperties());
         } catch (IOException e) {
@@ -251,17 +251,6 @@ public final class KafkaBroker implements AutoCloseable {
             return classpath;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -51,6 +51,7 @@ public final class LocalPostgres implements AutoCloseable {
     /** An embedded PostgreSQL with its data under {@code workDir}, whatever else runs on this machine. */
     public static LocalPostgres startEmbedded(Path workDir) {
         Path dataDir = workDir.resolve("postgres");
+        Dirs.deleteRecursively(dataDir); // initdb refuses a directory left by an earlier run.
         EmbeddedPostgres embedded = embedded(dataDir, Ports.free(), true);
         return new LocalPostgres("127.0.0.1", embedded.getPort(), "postgres", embedded, dataDir);
     }
