@@ -51,7 +51,7 @@ class NewhamEndToEndTest {
                         "sampleFrom", "2022-01-24", "sampleTo", "2022-02-25"))
                 .post(cases + "/inspections").then().statusCode(201).extract().path("id");
         given().auth().oauth2(lead).contentType("text/csv").body(golden("cases.csv"))
-                .post(cases + "/inspections/" + inspectionId + "/cases").then().statusCode(200);
+                .post(cases + "/inspections/" + inspectionId + "/cases").then().statusCode(201);
         given().auth().oauth2(lead).contentType("text/csv").body(golden("answers.csv"))
                 .post(cases + "/inspections/" + inspectionId + "/answers").then().statusCode(200);
         List<String> judgements = Files.readAllLines(GoldenData.newham("judgements.csv"));

@@ -52,7 +52,8 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres startEmbedded(Path workDir) {
         Path dataDir = workDir.resolve("postgres");
         Dirs.deleteRecursively(dataDir); // initdb refuses a directory left by an earlier run.
-        EmbeddedPostgres embedded = embedded(dataDir, Ports.free(), true);
+        // Not "clean on close": a test that stops the server for an outage must get the same data back.
+        EmbeddedPostgres embedded = embedded(dataDir, Ports.free(), false);
         return new LocalPostgres("127.0.0.1", embedded.getPort(), "postgres", embedded, dataDir);
     }
 

@@ -75,8 +75,23 @@ public class ProblemMappers {
         if (e instanceof ProblemException problem) {
             return problem(problem);
         }
+        if (isDataException(e)) {
+            // PostgreSQL class 22 (data exception): a value it cannot store, such as a NUL character or an
+            // over-long string. The request is at fault and its transaction has rolled back.
+            return Problems.response(400, "Malformed request",
+                    "A value in the request cannot be stored (for example a NUL character or a value far too long)");
+        }
         LOG.error("Unexpected error", e);
         return Problems.response(500, "Internal error", "The request could not be completed; it has been logged.");
+    }
+
+    private static boolean isDataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describe(JsonProcessingException e) {
