@@ -35,7 +35,7 @@ import uk.probation.inspection.rating.projection.Jdbc;
 public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
-    private static final List<String> PROJECTION_TABLES = List.of("question_count", "answer", "case_file",
+    private static final List<String> PROJECTION_TABLES = List.of("key_question_history", "question_count", "answer", "case_file",
             "standard_rating", "judgement", "team_member", "inspection", "processed_event");
 
     /** What a rebuild read and applied. */

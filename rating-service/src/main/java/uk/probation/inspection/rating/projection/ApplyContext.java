@@ -21,6 +21,8 @@ public final class ApplyContext {
     /** Overall yes/no per key question, once read in this transaction (then kept current in memory). */
     final Map<String, int[]> keyQuestionCounts = new HashMap<>();
     final Map<String, StandardResult> standards = new HashMap<>();
+    /** ce_time of the event being applied (stamps key-question history, so a rebuild reproduces it). */
+    java.time.OffsetDateTime eventTime;
 
     static String key(UUID inspectionId, String id) {
         return inspectionId + "|" + id;

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
 import uk.probation.inspection.platform.outbox.OutboxWriter;
+import uk.probation.inspection.rating.dashboard.KeyQuestionHistory;
 import uk.probation.inspection.rating.projection.Breakdown.CaseAttributes;
 import uk.probation.inspection.rating.publish.RatingChanged;
 import uk.probation.inspection.rating.publish.RatingTopics;
@@ -59,6 +60,9 @@ public class EventApplier {
     @Inject
     OutboxWriter outbox;
 
+    @Inject
+    KeyQuestionHistory history;
+
     /**
      * @param announce whether rating moves are published as {@code rating.changed} (not during a rebuild, which
      *        only reproduces what was already announced)
@@ -76,6 +80,7 @@ public class EventApplier {
             return false;
         }
         JsonNode data = parse(event);
+        context.eventTime = event.time();
         switch (event.type()) {
             case "inspection.opened" -> opened(data);
             case "inspection.published" -> published(data);
@@ -206,6 +211,8 @@ public class EventApplier {
         Optional<Framework.Standard> standard = framework.get().standardOfKeyQuestion(questionId);
         if (standard.isPresent() && standard.get().basis() != Basis.JUDGEMENT) {
             Map<String, Integer> percentages = keyQuestionPercentages(id, standard.get().keyQuestionIds(), context);
+            int[] counts = context.keyQuestionCounts.get(ApplyContext.key(id, questionId));
+            history.record(id, questionId, context.eventTime, counts[0], counts[1], percentages.get(questionId));
             StandardResult result = framework.get().rules().rate(standard.get().basis(), percentages.values(), null);
             setStandard(id, framework.get(), standard.get().id(), result, announce, context);
         }

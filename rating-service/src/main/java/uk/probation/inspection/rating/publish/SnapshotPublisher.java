@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import uk.probation.inspection.platform.outbox.OutboxWriter;
+import uk.probation.inspection.rating.dashboard.RatingChangeSignal;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 
@@ -39,6 +40,9 @@ public class SnapshotPublisher {
 
     @Inject
     OutboxWriter outbox;
+
+    @Inject
+    RatingChangeSignal changes;
 
     @ConfigProperty(name = "rating.snapshot.interval", defaultValue = "PT0.2S")
     Duration interval;
@@ -76,6 +80,7 @@ public class SnapshotPublisher {
             for (UUID id : owed) {
                 if (QuarkusTransaction.requiringNew().call(() -> publish(id))) {
                     written++;
+                    changes.committed(); // wakes the live streams, after the commit
                 }
             }
         } catch (RuntimeException e) {
@@ -93,7 +98,11 @@ public class SnapshotPublisher {
         }
         var header = query.header(id).orElseThrow();
         outbox.append(RatingTopics.INSPECTION_RATINGS, id.toString(), RatingTopics.SNAPSHOT_TYPE, query.ratings(header));
-        jdbc.update("update inspection set snapshot_dirty = false where id = ?", id);
+        // Change sequence for the live stream: taken under a transaction-wide lock, so sequence order is commit
+        // order across replicas and a stream resuming after id N misses nothing committed later.
+        jdbc.one("select pg_advisory_xact_lock(hashtext('rating_change_seq'))", row -> true);
+        jdbc.update("update inspection set snapshot_dirty = false, change_seq = nextval('rating_change_seq') where id = ?",
+                id);
         return true;
     }
 }

@@ -1,0 +1,258 @@
+package uk.probation.inspection.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.restassured.http.ContentType;
+import uk.probation.inspection.infra.run.LocalSystem;
+import uk.probation.inspection.infra.test.GoldenData;
+import uk.probation.inspection.platform.csv.CsvTable;
+
+/**
+ * The region dashboard in headless Chromium against the packaged system (case-service, rating-service and
+ * feedback-service on a real broker and PostgreSQL): a viewer pastes a token, sees the published Newham row,
+ * opens the report (the published table), then answers recorded through case-service's API move the Assessment
+ * cell live, without a reload. Screenshots go to target/screenshots/.
+ */
+class DashboardBrowserTest {
+
+    /** The Newham report's ratings table, as printed (bold shown as *n*). */
+    static final List<String> PUBLISHED = List.of(
+            "1.1 Leadership | Requires improvement | judgement",
+            "1.2 Staff | Good | judgement",
+            "1.3 Services | Requires improvement | judgement",
+            "1.4 Information and facilities | Good | judgement",
+            "2.1 Court work | Not applicable | —",
+            "2.2 Assessment | Inadequate | 64, 48, *36*",
+            "2.3 Planning | Inadequate | 52, 48, *39*",
+            "2.4 Implementation and delivery | Inadequate | 42, 30, *27*",
+            "2.5 Reviewing | Inadequate | 48, *30*, *30*",
+            "2.6 Outcomes | not rated | 27",
+            "*Overall* | *Requires improvement* | *6 / 24*");
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static LocalSystem system;
+    private static WebDriver browser;
+    private static ChromeDriverService driverService;
+
+    @BeforeAll
+    static void startSystemAndBrowser() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path runDir = Path.of("target", "browser-run").toAbsolutePath();
+        deleteRecursively(runDir); // a fresh broker and database each run (the broker refuses a formatted directory)
+        system = LocalSystem.start(LocalSystem.Options.isolated(root, runDir, "browser", true));
+        Files.createDirectories(SCREENSHOTS);
+        driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
+        browser = new ChromeDriver(driverService, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (driverService != null) {
+            driverService.stop();
+        }
+        if (system != null) {
+            system.stop();
+        }
+    }
+
+    @Test
+    void viewerSeesNewhamLiveAndThePublishedReport() throws Exception {
+        String cases = system.service("case-service").url();
+        String ratings = system.service("rating-service").url();
+        String lead = system.tokens().token("lena", "lead-inspector", "*");
+        String id = loadNewham(cases, lead);
+        // Converged: the published Newham figures are in rating-service.
+        awaitRating(ratings, lead, id, "REQUIRES_IMPROVEMENT", 6);
+
+        // Nothing without a token: the page asks for one.
+        browser.get(ratings + "/dashboard/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class); // rows are re-rendered as events arrive
+        wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("#inspections-body tr")).isEmpty());
+        screenshot("01-sign-in");
+
+        browser.findElement(By.id("token")).sendKeys(system.tokens().token("vic", "viewer", "London"));
+        WebElement region = browser.findElement(By.id("region"));
+        region.clear();
+        region.sendKeys("London");
+        browser.findElement(By.id("signin-button")).click();
+        By row = By.cssSelector("#inspections-body tr[data-inspection-id='" + id + "']");
+        wait.until(d -> !d.findElements(row).isEmpty());
+        WebElement newham = browser.findElement(row);
+        assertEquals("Newham", newham.findElement(By.cssSelector("th")).getText());
+        assertEquals("published", newham.findElement(By.cssSelector("td.status")).getText());
+        assertEquals("Inadequate\nlowest 36%", cell(id, "2.2").getText());
+        assertTrue(cell(id, "2.2").getAttribute("class").contains("rating-inadequate"));
+        assertEquals("Requires improvement\n6 / 24", cell(id, "overall").getText());
+        screenshot("02-region-newham");
+
+        // Keyboard: focus the row, Enter opens the inspection's tables; the printable report shows the published table.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", newham);
+        newham.sendKeys(Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("detail")).isDisplayed()
+                && !d.findElements(By.cssSelector("#detail-ratings tbody tr")).isEmpty());
+        assertEquals(PUBLISHED, rows(browser.findElement(By.id("detail-ratings"))));
+        assertTrue(browser.findElement(By.id("detail-body")).getText().contains("Percentage 'Yes'"));
+        assertTrue(browser.findElements(By.cssSelector("#detail-body figure.chart svg polyline")).size() >= 12,
+                "a chart per answered key question");
+        screenshot("03-detail");
+        browser.findElement(By.id("show-report")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#report #ratings-table")).isEmpty());
+        assertEquals(PUBLISHED, rows(browser.findElement(By.cssSelector("#report #ratings-table"))));
+        screenshot("04-report");
+
+        // Mark the page: a reload would lose this.
+        ((JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
+        // Assessment: 2.2.3 from 12 to 17 of 33 (52%), 2.2.2 from 16 to 17 (52%): lowest 52 -> Requires improvement.
+        List<String> no223 = casesAnswered("2.2.3", "NO");
+        List<String> no222 = casesAnswered("2.2.2", "NO");
+        for (String caseRef : no223.subList(0, 5)) {
+            answer(cases, lead, id, caseRef, "2.2.3");
+        }
+        answer(cases, lead, id, no222.get(0), "2.2.2");
+
+        String[] classWhenChanged = new String[1];
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement current = d.findElement(row);
+            classWhenChanged[0] = current.getAttribute("class");
+            return current.findElement(By.cssSelector("td[data-standard='2.2']")).getText()
+                    .equals("Requires improvement\nlowest 52%");
+        });
+        // highlighted for a moment (3 s) when the change arrived
+        assertTrue(classWhenChanged[0].contains("changed"), "row highlighted: " + classWhenChanged[0]);
+        assertTrue(cell(id, "2.2").getAttribute("class").contains("rating-requires-improvement"));
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.__notReloaded === true;"));
+        assertEquals("Requires improvement\n7 / 24", cell(id, "overall").getText());
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        screenshot("05-live-change");
+
+        // A phone-sized window still shows the table (it scrolls sideways) with every cell's words.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        assertTrue(cell(id, "2.2").getText().startsWith("Requires improvement"));
+        Object overflow = ((JavascriptExecutor) browser).executeScript("""
+                const width = document.documentElement.clientWidth;
+                const wide = [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.scroll'))
+                    .map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5);
+                return document.documentElement.scrollWidth > width + 1 ? wide.join(' ') || 'page' : '';""");
+        assertEquals("", overflow, "nothing but the tables' own boxes scrolls sideways on a phone");
+        screenshot("06-phone");
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static WebElement cell(String id, String standard) {
+        return browser.findElement(By.cssSelector("#inspections-body tr[data-inspection-id='" + id
+                + "'] td[data-standard='" + standard + "']"));
+    }
+
+    /** Body rows as "cell | cell | cell", bold as *text*. */
+    private static List<String> rows(WebElement table) {
+        List<String> result = new ArrayList<>();
+        for (WebElement tr : table.findElements(By.cssSelector("tbody tr"))) {
+            List<String> cells = new ArrayList<>();
+            for (WebElement cell : tr.findElements(By.cssSelector("th, td"))) {
+                String html = cell.getAttribute("innerHTML");
+                cells.add(html.replaceAll("</?strong>", "*").replaceAll("<[^>]+>", "").replace("&amp;", "&").trim());
+            }
+            result.add(String.join(" | ", cells));
+        }
+        return result;
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String loadNewham(String cases, String lead) throws Exception {
+        String id = given().auth().oauth2(lead).contentType(ContentType.JSON)
+                .body(Map.of("name", "Newham PDU", "region", "London", "pdu", "Newham",
+                        "frameworkId", "hmip-probation-pdu-2021", "fieldworkStart", "2022-09-05",
+                        "sampleFrom", "2022-01-24", "sampleTo", "2022-02-25"))
+                .post(cases + "/inspections").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(lead).contentType("text/csv").body(Files.readString(GoldenData.newham("cases.csv")))
+                .post(cases + "/inspections/" + id + "/cases").then().statusCode(anyOf(is(200), is(201)));
+        given().auth().oauth2(lead).contentType("text/csv").body(Files.readString(GoldenData.newham("answers.csv")))
+                .post(cases + "/inspections/" + id + "/answers").then().statusCode(200);
+        for (CsvTable.Row judgement : CsvTable.parse(Files.readString(GoldenData.newham("judgements.csv"))).rows()) {
+            given().auth().oauth2(lead).contentType(ContentType.JSON)
+                    .body(Map.of("rating", judgement.get("rating"), "rationale", "As published in the Newham report."))
+                    .put(cases + "/inspections/" + id + "/judgements/" + judgement.get("standard_id")).then()
+                    .statusCode(200);
+        }
+        given().auth().oauth2(lead).post(cases + "/inspections/" + id + "/publish").then().statusCode(anyOf(is(200), is(204)));
+        return id;
+    }
+
+    private static void awaitRating(String ratings, String lead, String id, String overall, int score) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    var response = given().auth().oauth2(lead).get(ratings + "/inspections/" + id + "/ratings");
+                    return response.statusCode() == 200 && response.jsonPath().getBoolean("published")
+                            && overall.equals(response.jsonPath().getString("overall.rating"))
+                            && response.jsonPath().getInt("overall.score") == score;
+                });
+    }
+
+    private static List<String> casesAnswered(String questionId, String answer) throws Exception {
+        return CsvTable.parse(Files.readString(GoldenData.newham("answers.csv"))).rows().stream()
+                .filter(r -> r.get("question_id").equals(questionId) && r.get("answer").equals(answer))
+                .map(r -> r.get("case_ref")).toList();
+    }
+
+    private static void answer(String cases, String lead, String id, String caseRef, String questionId) {
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body(Map.of("answer", "YES"))
+                .put(cases + "/inspections/" + id + "/cases/" + caseRef + "/answers/" + questionId).then().statusCode(200);
+    }
+}

@@ -1,0 +1,62 @@
+package uk.probation.inspection.rating.dashboard;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import io.smallrye.common.annotation.Blocking;
+import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.security.Caller;
+
+/**
+ * {@code GET /regions/{region}/ratings/stream}: Server-Sent Events of the region's inspections the caller may read
+ * (same scope as {@code GET /regions/{region}/ratings}). Event {@code rating}, data = the inspection's ratings
+ * (as {@code GET /inspections/{id}/ratings}), id = its change sequence. First every current row, then each row
+ * again whenever it changes; with {@code Last-Event-ID} only the rows changed after that id. The stream stays open
+ * only when the request accepts {@code text/event-stream}.
+ */
+@Path("/regions/{region}/ratings/stream")
+public class RegionStreamResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RegionStreams streams;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
+    @Blocking
+    public void stream(@PathParam("region") String region, @HeaderParam("Last-Event-ID") String lastEventId,
+            @HeaderParam("Accept") String accept, @Context SseEventSink sink, @Context Sse sse) {
+        StreamScope scope = StreamScope.of(caller);
+        if (!scope.mayListRegion(region)) {
+            throw ProblemException.notFound("No region " + region);
+        }
+        // Only a client that asks for an event stream (EventSource does) is kept open; anything else (curl's
+        // */*) gets the current rows in the same format and the response ends.
+        boolean live = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.SERVER_SENT_EVENTS);
+        streams.open(region, scope, since(lastEventId), sink, sse, live);
+    }
+
+    /** An unreadable Last-Event-ID starts afresh: the client gets every current row, nothing is missed. */
+    static long since(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return -1;
+        }
+        try {
+            return Math.max(-1, Long.parseLong(lastEventId.trim()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

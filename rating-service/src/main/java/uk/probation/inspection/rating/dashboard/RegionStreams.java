@@ -1,0 +1,190 @@
+package uk.probation.inspection.rating.dashboard;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import uk.probation.inspection.rating.projection.Jdbc;
+import uk.probation.inspection.rating.projection.RatingsQuery;
+import uk.probation.inspection.rating.projection.RatingsQuery.Header;
+
+/**
+ * The open region streams. Each remembers the last change sequence it sent; on every committed snapshot (and at
+ * least every {@code rating.stream.poll}, which also covers snapshots written by another replica) it sends the
+ * rows of its region changed since then, in sequence order. The event id is the row's change sequence, so a
+ * client resuming with {@code Last-Event-ID} gets exactly the rows changed after what it saw.
+ */
+@ApplicationScoped
+public class RegionStreams {
+
+    private static final Logger LOG = Logger.getLogger(RegionStreams.class);
+    static final String EVENT = "rating";
+
+    /** A row changed since some sequence: inspection and its current sequence. */
+    record Change(UUID id, long seq) {
+    }
+
+    final class Subscriber {
+        final String region;
+        final StreamScope scope;
+        final SseEventSink sink;
+        final Sse sse;
+        volatile long lastSeq;
+
+        Subscriber(String region, StreamScope scope, SseEventSink sink, Sse sse, long lastSeq) {
+            this.region = region;
+            this.scope = scope;
+            this.sink = sink;
+            this.sse = sse;
+            this.lastSeq = lastSeq;
+        }
+    }
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    RatingsQuery query;
+
+    @Inject
+    RatingChangeSignal signal;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "rating.stream.poll", defaultValue = "PT2S")
+    Duration poll;
+
+    /** A comment line this often keeps proxies from closing an idle stream and finds clients that went away. */
+    @ConfigProperty(name = "rating.stream.heartbeat", defaultValue = "PT15S")
+    Duration heartbeatInterval;
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private volatile Thread loop;
+
+    void start(@Observes StartupEvent event) {
+        loop = new Thread(this::run, "rating-streams");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (loop != null) {
+            loop.interrupt();
+        }
+        subscribers.forEach(s -> s.sink.close());
+        subscribers.clear();
+    }
+
+    /** Sends the rows changed after {@code since} (every row for -1), then keeps the stream open for changes. */
+    public void open(String region, StreamScope scope, long since, SseEventSink sink, Sse sse, boolean live) {
+        Subscriber subscriber = new Subscriber(region, scope, sink, sse, since);
+        if (!live) {
+            try {
+                CompletableFuture.allOf(sendChanges(subscriber).toArray(CompletableFuture[]::new)).join();
+            } finally {
+                sink.close();
+            }
+            return;
+        }
+        synchronized (subscriber) {
+            subscribers.add(subscriber);
+            sendChanges(subscriber);
+        }
+    }
+
+    private void run() {
+        long lastHeartbeat = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                signal.await(poll);
+                boolean heartbeat = System.nanoTime() - lastHeartbeat > heartbeatInterval.toNanos();
+                if (heartbeat) {
+                    lastHeartbeat = System.nanoTime();
+                }
+                for (Subscriber subscriber : subscribers) {
+                    synchronized (subscriber) {
+                        sendChanges(subscriber);
+                        if (heartbeat) {
+                            heartbeat(subscriber);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warnf("Live streams: %s (retrying)", e.toString());
+            }
+        }
+    }
+
+    private List<CompletableFuture<?>> sendChanges(Subscriber subscriber) {
+        List<CompletableFuture<?>> sent = new java.util.ArrayList<>();
+        if (subscriber.sink.isClosed()) {
+            subscribers.remove(subscriber);
+            return sent;
+        }
+        List<Change> changes = jdbc.list("""
+                select id, change_seq from inspection where upper(region) = upper(?) and change_seq > ?
+                order by change_seq, id""",
+                row -> new Change(row.getObject(1, UUID.class), row.getLong(2)), subscriber.region,
+                subscriber.lastSeq);
+        // Rows never snapshotted (sequence 0) exist only on a first connection; they are sent once, id 0.
+        for (Change change : changes) {
+            Header header = query.header(change.id()).orElse(null);
+            if (header != null && subscriber.scope.mayRead(header, () -> query.onTeam(header.id(),
+                    subscriber.scope.username()))) {
+                sent.add(send(subscriber, change.seq(), query.ratings(header)));
+            }
+            subscriber.lastSeq = Math.max(subscriber.lastSeq, change.seq());
+        }
+        return sent;
+    }
+
+    private void heartbeat(Subscriber subscriber) {
+        try {
+            subscriber.sink.send(subscriber.sse.newEventBuilder().comment("keep-alive").build())
+                    .exceptionally(failure -> {
+                        subscribers.remove(subscriber);
+                        return null;
+                    });
+        } catch (IllegalStateException closed) {
+            subscribers.remove(subscriber);
+        }
+    }
+
+    private CompletableFuture<?> send(Subscriber subscriber, long seq, Object data) {
+        try {
+            OutboundSseEvent event = subscriber.sse.newEventBuilder().id(Long.toString(seq)).name(EVENT)
+                    .reconnectDelay(2000).mediaType(MediaType.TEXT_PLAIN_TYPE).data(json.writeValueAsString(data))
+                    .build();
+            return subscriber.sink.send(event).toCompletableFuture().exceptionally(failure -> {
+                subscribers.remove(subscriber); // the client went away
+                return null;
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IllegalStateException closed) {
+            subscribers.remove(subscriber);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}

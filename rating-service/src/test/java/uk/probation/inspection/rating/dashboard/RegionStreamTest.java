@@ -1,0 +1,131 @@
+package uk.probation.inspection.rating.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import uk.probation.inspection.infra.test.TestTokens;
+import uk.probation.inspection.rating.CaseEventStream;
+import uk.probation.inspection.rating.Ratings;
+
+/**
+ * GET /regions/{region}/ratings/stream with a real SSE client: current rows first (viewer scope: published rows
+ * of its region only; team members their inspections), then live changes produced on case-events, and a client
+ * resuming with Last-Event-ID gets exactly the rows changed since.
+ */
+@QuarkusTest
+class RegionStreamTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void currentRowsThenLiveChangesThenResumeWithoutLoss() throws Exception {
+        String region = "Streamshire " + UUID.randomUUID().toString().substring(0, 8);
+        UUID a = UUID.randomUUID(), b = UUID.randomUUID(), hidden = UUID.randomUUID();
+        new CaseEventStream(a).opened("Alpha PDU", region, "Alpha", "sam").teamMember("sam", "LEAD")
+                .caseRegistered("A-1", "COMMUNITY", false, "MALE", "WHITE", "LOW")
+                .answer("A-1", "2.2.1", "NO", null, 1).published("sam").send();
+        new CaseEventStream(b).opened("Beta PDU", region, "Beta", "sam").teamMember("sam", "LEAD")
+                .published("sam").send();
+        new CaseEventStream(hidden).opened("Hidden PDU", region, "Gamma", "sam").teamMember("sam", "LEAD").send();
+        Ratings.await(a, "sam", r -> r.path("published").asBoolean()
+                && keyQuestion(r, "2.2.1").path("percentage").asInt(-1) == 0);
+        Ratings.await(b, "sam", r -> r.path("published").asBoolean());
+        Ratings.await(hidden, "sam", r -> true);
+
+        String viewer = TestTokens.token("vic", "viewer", region);
+        String lastId;
+        try (SseClient stream = new SseClient(streamUri(region), viewer, null)) {
+            assertEquals(200, stream.response.statusCode());
+            assertTrue(stream.response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+            stream.await(e -> e.inspectionId().equals(a.toString()));
+            // B's snapshot has its sequence (id > 0) before A changes, so B is older than anything after it.
+            stream.await(e -> e.inspectionId().equals(b.toString()) && Long.parseLong(e.id()) > 0);
+            SseClient.Event first = stream.events.get(0);
+            assertEquals("rating", first.name());
+            assertEquals(region, first.data().path("region").asText());
+
+            new CaseEventStream(a).answer("A-1", "2.2.1", "YES", "NO", 2).send();
+            SseClient.Event live = stream.await(e -> e.inspectionId().equals(a.toString())
+                    && keyQuestion(e.data(), "2.2.1").path("percentage").asInt(-1) == 100);
+            assertEquals("OUTSTANDING", standard(live.data(), "2.2").path("rating").asText(),
+                    "the only answered key question of 2.2 is at 100%");
+            lastId = live.id();
+            assertFalse(stream.inspectionIds().contains(hidden.toString()), "unpublished row sent to a viewer");
+            long previous = -1;
+            for (SseClient.Event event : stream.events) {
+                assertTrue(Long.parseLong(event.id()) >= previous, "ids grow: " + stream.events);
+                previous = Long.parseLong(event.id());
+            }
+        }
+
+        // While the client is away, A changes again.
+        new CaseEventStream(a).answer("A-1", "2.2.2", "NO", null, 1).send();
+        Ratings.await(a, "sam", r -> keyQuestion(r, "2.2.2").path("percentage").asInt(-1) == 0);
+
+        try (SseClient resumed = new SseClient(streamUri(region), viewer, lastId)) {
+            SseClient.Event missed = resumed.await(e -> e.inspectionId().equals(a.toString())
+                    && keyQuestion(e.data(), "2.2.2").path("percentage").asInt(-1) == 0);
+            assertTrue(Long.parseLong(missed.id()) > Long.parseLong(lastId));
+            assertEquals("INADEQUATE", standard(missed.data(), "2.2").path("rating").asText());
+            // Unchanged since lastId: not sent again.
+            assertFalse(resumed.inspectionIds().contains(b.toString()), "unchanged row replayed: " + resumed.events);
+            assertEquals(a.toString(), resumed.events.get(0).inspectionId());
+        }
+
+        // Team members see their inspections, published or not (same rules as GET /regions/{region}/ratings).
+        try (SseClient lead = new SseClient(streamUri(region), TestTokens.token("sam", "lead-inspector"), null)) {
+            lead.await(e -> e.inspectionId().equals(hidden.toString()));
+            // An idle stream gets keep-alive comments (rating.stream.heartbeat, 1 s in tests), which clients ignore.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> lead.comments.get() > 0);
+        }
+    }
+
+    @Test
+    void streamScopeAndAuthentication() throws Exception {
+        String path = "/regions/London/ratings/stream";
+        given().accept("text/event-stream").get(path).then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("ada", "admin")).accept("text/event-stream").get(path).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.token("nel", "viewer", "North East")).accept("text/event-stream").get(path)
+                .then().statusCode(404);
+        // Without Accept: text/event-stream (curl's */*): the current rows as events, then the response ends.
+        given().auth().oauth2(TestTokens.token("lou", "viewer", "London")).get(path).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/event-stream"));
+    }
+
+    private URI streamUri(String region) throws Exception {
+        return base.toURI().resolve("/regions/" + URLEncoder.encode(region, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/ratings/stream");
+    }
+
+    static JsonNode keyQuestion(JsonNode ratings, String id) {
+        for (JsonNode standard : ratings.path("standards")) {
+            for (JsonNode question : standard.path("keyQuestions")) {
+                if (question.path("id").asText().equals(id)) {
+                    return question;
+                }
+            }
+        }
+        throw new AssertionError("no key question " + id);
+    }
+
+    static JsonNode standard(JsonNode ratings, String id) {
+        return Ratings.standard(ratings, id);
+    }
+}
