@@ -3,6 +3,7 @@ package uk.probation.inspection.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,6 +119,19 @@ class NewhamEndToEndTest {
 
     @Test
     @Order(3)
+    void everyWriteLeavesAnAuditLine() throws IOException {
+        List<String> audit = Files.readAllLines(java.nio.file.Path.of("target", "e2e-run", "case-service.log")).stream()
+                .filter(line -> line.contains("who=lena") && line.contains("inspection=" + inspectionId)).toList();
+        for (String what : List.of("POST inspections/" + inspectionId + "/cases", "POST inspections/" + inspectionId + "/answers",
+                "PUT inspections/" + inspectionId + "/judgements/1.1")) {
+            String[] methodAndPath = what.split(" ");
+            assertTrue(audit.stream().anyMatch(line -> line.contains(methodAndPath[0] + " ")
+                    && line.contains(methodAndPath[1]) && line.contains("status=2")), "audit line for " + what + " in " + audit);
+        }
+    }
+
+    @Test
+    @Order(4)
     void changingOneAnswerMovesTheCountsBothWays() {
         String caseRef = "NEW-003";
         String before = given().auth().oauth2(lead)

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The golden data set beside the repository ({@code ../shared/data/newham}), for tests only: the product
+ * The golden data set in the {@code shared} folder beside the repository, for tests only: the product
  * ships its own copy of the demo data.
  */
 public final class GoldenData {
