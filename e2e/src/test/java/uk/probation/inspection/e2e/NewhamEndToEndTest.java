@@ -51,9 +51,9 @@ class NewhamEndToEndTest {
                         "frameworkId", "hmip-probation-pdu-2021", "fieldworkStart", "2022-09-05",
                         "sampleFrom", "2022-01-24", "sampleTo", "2022-02-25"))
                 .post(cases + "/inspections").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(lead).contentType("text/csv").body(golden("cases.csv"))
+        given().auth().oauth2(lead).contentType("text/csv; charset=UTF-8").body(golden("cases.csv"))
                 .post(cases + "/inspections/" + inspectionId + "/cases").then().statusCode(201);
-        given().auth().oauth2(lead).contentType("text/csv").body(golden("answers.csv"))
+        given().auth().oauth2(lead).contentType("text/csv; charset=UTF-8").body(golden("answers.csv"))
                 .post(cases + "/inspections/" + inspectionId + "/answers").then().statusCode(200);
         List<String> judgements = Files.readAllLines(GoldenData.newham("judgements.csv"));
         for (String line : judgements.subList(1, judgements.size())) {
@@ -103,7 +103,7 @@ class NewhamEndToEndTest {
         String csv = golden("user-voice.csv");
         // feedback-service learns of the inspection from case-events: it may take a moment.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> given().auth().oauth2(lead)
-                .contentType("text/csv").body(csv)
+                .contentType("text/csv; charset=UTF-8").body(csv)
                 .post(feedback + "/inspections/" + inspectionId + "/surveys/user-voice-2022/responses").statusCode() == 200);
         JsonNode actual = JSON.readTree(given().auth().oauth2(lead)
                 .get(feedback + "/inspections/" + inspectionId + "/feedback").then().statusCode(200).extract().asString());
