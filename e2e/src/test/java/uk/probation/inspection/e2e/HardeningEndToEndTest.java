@@ -52,4 +52,23 @@ class HardeningEndToEndTest {
                 .body(not(org.hamcrest.Matchers.containsString("Exception")))
                 .body(not(org.hamcrest.Matchers.containsString("at uk.")));
     }
+
+    @Test
+    void valuesTheDatabaseCannotStoreAreBadRequestsNotServerErrors() {
+        // Found by the bad-input campaign (bench/): a NUL character reached PostgreSQL and surfaced as a 500.
+        String lead = RunningSystem.token("hardening-lead", "lead-inspector");
+        for (String url : List.of(RunningSystem.url("case-service") + "/frameworks/%00",
+                RunningSystem.url("rating-service") + "/regions/%00/ratings")) {
+            given().urlEncodingEnabled(false).auth().oauth2(lead).get(url)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(lead).contentType("application/json")
+                .body("{\"name\":\"X\",\"region\":\"London\",\"pdu\":\"X\",\"frameworkId\":\"\\u0000\","
+                        + "\"fieldworkStart\":\"2022-09-05\",\"sampleFrom\":\"2022-01-24\",\"sampleTo\":\"2022-02-25\"}")
+                .post(RunningSystem.url("case-service") + "/inspections")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(lead).contentType("application/json").body("{\"name\":\"X\"}}")
+                .post(RunningSystem.url("case-service") + "/inspections")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -102,11 +102,17 @@ final class DemoLoader {
                 }
             }
             System.out.printf("  %-38s %-22s %s%n", standard.path("id").asText() + " " + standard.path("name").asText(),
-                    standard.path("rating").asText(), percentages);
+                    printed(standard.path("rating").asText()), percentages);
         }
         JsonNode overall = ratings.path("overall");
-        System.out.printf("  %-38s %-22s %s / %s%n", "Overall", overall.path("rating").asText(),
+        System.out.printf("  %-38s %-22s %s / %s%n", "Overall", printed(overall.path("rating").asText()),
                 overall.path("score").asText(), overall.path("maxScore").asText());
+    }
+
+    /** REQUIRES_IMPROVEMENT as reports print it: "Requires improvement". */
+    private static String printed(String rating) {
+        String words = rating.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static boolean allJudged(JsonNode ratings) {
