@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /** Shared by the tests that need rendered overlays. */
@@ -29,8 +30,14 @@ final class Overlays {
         return names;
     }
 
-    /** Renders (once per JVM) with kubectl kustomize; skips, saying why, only where kubectl is absent. */
+    /**
+     * Renders (once per JVM) with kubectl kustomize; skips, saying why, only where kubectl is absent on a
+     * developer's machine. In CI (CI=true) kubectl is required, so the rendering checks can never silently vanish.
+     */
     static Rendered render(String overlay) {
+        if (System.getenv("CI") != null) {
+            Assertions.assertTrue(KUBECTL.isPresent(), "kubectl is required in CI to render overlays/" + overlay);
+        }
         Assumptions.assumeTrue(KUBECTL.isPresent(),
                 "kubectl is not installed (nor $KUBECTL set): rendering of overlays/" + overlay + " skipped");
         return Rendered.of(KUBECTL.get(), overlay);

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -122,8 +122,8 @@ class ServiceConfigurationTest {
 
     private static Path requireProperties(String service) {
         Optional<Path> file = properties(service);
-        Assumptions.assumeTrue(file.isPresent(), "../" + service + "/ does not exist yet: its application.properties "
-                + "cannot be compared with the manifests (the checks against Facts still run)");
+        Assertions.assertTrue(file.isPresent(), "../" + service + "/src/main/resources/application.properties is missing: "
+                + "the manifests cannot be compared with the service's configuration");
         return file.get();
     }
 
