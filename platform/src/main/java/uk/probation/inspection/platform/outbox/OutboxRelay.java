@@ -37,6 +37,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import uk.probation.inspection.platform.work.Wakeup;
 
 /**
  * Publishes outbox rows to Kafka in id order and marks them published.
@@ -76,6 +77,7 @@ public class OutboxRelay {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private volatile String lastError;
     private Thread thread;
@@ -104,6 +106,11 @@ public class OutboxRelay {
         closeProducer();
     }
 
+    /** Called after a transaction that appended to the outbox committed. */
+    public void wake() {
+        wakeup.wake();
+    }
+
     private void loop() {
         long lastPurge = 0;
         while (running) {
@@ -115,7 +122,8 @@ public class OutboxRelay {
                     lastPurge = System.currentTimeMillis();
                 }
                 if (sent < batchSize) {
-                    Thread.sleep(pollInterval.toMillis());
+                    // Woken by this process's commits at once; the interval bounds the wait for other replicas'.
+                    wakeup.await(pollInterval);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +26,8 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class OutboxWriter {
 
+    private static final Object WAKE_KEY = new Object();
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -31,6 +36,12 @@ public class OutboxWriter {
 
     @ConfigProperty(name = "pip.outbox.source")
     String source;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
 
     /**
      * @param key the record key and CloudEvents subject: the inspection id
@@ -52,11 +63,32 @@ public class OutboxWriter {
             insert.setString(6, key);
             insert.setString(7, json.writeValueAsString(data));
             insert.executeUpdate();
+            wakeRelayAfterCommit();
             return id;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox", e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data is not serialisable: " + type, e);
         }
+    }
+
+    /** The relay is woken once the transaction commits, instead of finding the rows on its next poll. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

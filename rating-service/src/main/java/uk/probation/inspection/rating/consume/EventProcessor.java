@@ -2,7 +2,6 @@ package uk.probation.inspection.rating.consume;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +18,12 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.rating.projection.ApplyContext;
-import uk.probation.inspection.rating.projection.BadEventException;
 import uk.probation.inspection.rating.projection.EventApplier;
+import uk.probation.inspection.rating.publish.SnapshotPublisher;
 
 /**
- * Applies batches of case events: the whole batch in one transaction (each event's effect together with its
- * inbox record), falling back to one transaction per event when the batch fails, so one malformed event is
- * skipped without losing its neighbours. Live consumption and a rebuild never run at the same time.
+ * Applies batches of case events: the whole batch in one transaction (the events' effects together with their
+ * inbox records), then wakes the snapshot publisher. Live consumption and a rebuild never run at the same time.
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -37,6 +35,9 @@ public class EventProcessor {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    SnapshotPublisher snapshots;
 
     private final ReentrantLock gate = new ReentrantLock(true);
     private Timer latency;
@@ -56,56 +57,20 @@ public class EventProcessor {
         long started = System.nanoTime();
         gate.lock();
         try {
-            List<IncomingEvent> applied = new ArrayList<>();
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    applied.clear();
-                    ApplyContext context = new ApplyContext();
-                    for (IncomingEvent event : events) {
-                        if (applier.apply(event, true, context)) {
-                            applied.add(event);
-                        }
-                    }
-                });
-            } catch (RuntimeException batchFailure) {
-                applied.clear();
-                LOG.debugf("Batch of %d failed (%s); applying one by one", events.size(), batchFailure.toString());
-                for (IncomingEvent event : events) {
-                    if (applyAlone(event)) {
-                        applied.add(event);
-                    }
-                }
+            // Database or broker trouble fails the batch as a whole; it is redelivered, and the inbox recognises
+            // whatever had been applied. Malformed events do not fail it: the applier skips them.
+            EventApplier.Outcome outcome = QuarkusTransaction.requiringNew()
+                    .call(() -> applier.apply(events, true, new ApplyContext()));
+            outcome.applied().forEach(this::recordLatency);
+            if (!outcome.applied().isEmpty()) {
+                snapshots.wake();
             }
-            applied.forEach(this::recordLatency);
-            LOG.debugf("Applied %d of %d events in %d ms", applied.size(), events.size(),
+            LOG.debugf("Applied %d of %d events in %d ms", outcome.applied().size(), events.size(),
                     (System.nanoTime() - started) / 1_000_000);
-            return applied.size();
+            return outcome.applied().size();
         } finally {
             gate.unlock();
         }
-    }
-
-    private boolean applyAlone(IncomingEvent event) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> applier.apply(event, true));
-        } catch (RuntimeException e) {
-            if (!(rootBadEvent(e))) {
-                throw e; // database or broker trouble: fail, and the event is redelivered after a restart
-            }
-            LOG.errorf("Skipping malformed %s event %s at %s-%d@%d: %s", event.type(), event.id(), "case-events",
-                    event.partition(), event.offset(), e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> applier.skip(event));
-            return false;
-        }
-    }
-
-    private static boolean rootBadEvent(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadEventException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void recordLatency(IncomingEvent event) {

@@ -1,6 +1,7 @@
 package uk.probation.inspection.rating.consume;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.rating.projection.ApplyContext;
-import uk.probation.inspection.rating.projection.BadEventException;
 import uk.probation.inspection.rating.projection.EventApplier;
 import uk.probation.inspection.rating.projection.FrameworkCache;
 import uk.probation.inspection.rating.projection.Jdbc;
@@ -89,7 +89,6 @@ public class Rebuild {
         frameworks.clear();
         long read = 0, applied = 0, duplicates = 0, malformed = 0;
         Map<String, Long> endOffsets = new HashMap<>();
-        ApplyContext context = new ApplyContext();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -98,31 +97,24 @@ public class Rebuild {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             ends.forEach((p, offset) -> endOffsets.put(p.toString(), offset));
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                List<IncomingEvent> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() >= ends.get(partition)) {
                         continue; // beyond the end taken at the start: the live consumer applies it
                     }
                     read++;
-                    IncomingEvent event;
                     try {
-                        event = IncomingEvent.of(record);
+                        batch.add(IncomingEvent.of(record));
                     } catch (RuntimeException e) {
                         malformed++;
-                        continue;
-                    }
-                    try {
-                        if (applier.apply(event, false, context)) {
-                            applied++;
-                        } else {
-                            duplicates++;
-                        }
-                    } catch (BadEventException e) {
-                        // Validation fails before any projection change, as on the live path: skipped alike.
-                        malformed++;
-                        LOG.errorf("Rebuild skips malformed %s event %s: %s", event.type(), event.id(), e.getMessage());
                     }
                 }
+                // A fresh context per poll: what it caches is bounded by one batch, not by the whole topic.
+                EventApplier.Outcome outcome = applier.apply(batch, false, new ApplyContext());
+                applied += outcome.applied().size();
+                duplicates += outcome.duplicates();
+                malformed += outcome.malformed();
             }
         }
         long inspections = jdbc.one("select count(*) from inspection", row -> row.getLong(1)).orElse(0L);

@@ -1,30 +1,64 @@
 package uk.probation.inspection.rating.projection;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import uk.probation.inspection.rating.projection.Breakdown.CaseAttributes;
-import uk.probation.inspection.rating.rules.StandardResult;
 
 /**
- * What one transaction has already read or locked, so that each further answer in a batch costs two statements.
- * Lives exactly as long as its transaction: nothing here can outlive a rollback.
+ * The unit of work of one transaction: what it has read or locked, and the writes it still owes. Events are
+ * applied to this in-memory state one by one, in order, exactly as if each had its own statements; the owed
+ * writes then go to PostgreSQL as a few set-based statements ({@link ProjectionStore#flush}). Lives exactly as
+ * long as its transaction: nothing here can outlive a rollback.
  */
 public final class ApplyContext {
 
-    final Set<UUID> locked = new HashSet<>();
-    final Map<String, Optional<CaseAttributes>> cases = new HashMap<>();
-    /** Overall yes/no per key question, once read in this transaction (then kept current in memory). */
-    final Map<String, int[]> keyQuestionCounts = new HashMap<>();
-    final Map<String, StandardResult> standards = new HashMap<>();
-    /** ce_time of the event being applied (stamps key-question history, so a rebuild reproduces it). */
-    java.time.OffsetDateTime eventTime;
+    record AnswerKey(UUID inspectionId, String caseRef, String questionId) {
+    }
 
-    static String key(UUID inspectionId, String id) {
-        return inspectionId + "|" + id;
+    record CaseKey(UUID inspectionId, String caseRef) {
+    }
+
+    record CountKey(UUID inspectionId, String dimension, String value, String questionId) {
+    }
+
+    record StoredAnswer(String answer, int version) {
+    }
+
+    record HistoryPoint(UUID inspectionId, String questionId, OffsetDateTime at, int yes, int no, Integer percentage) {
+    }
+
+    /** Inspections locked by this transaction, with their ratings and overall tallies. */
+    final Map<UUID, InspectionState> inspections = new HashMap<>();
+    /** Inspections looked for and not found (until an inspection.opened of this transaction creates one). */
+    final Set<UUID> unknown = new HashSet<>();
+    /** Current answer per key, for every key read or written (written ones also in {@link #changedAnswers}). */
+    final Map<AnswerKey, StoredAnswer> answers = new HashMap<>();
+    final Set<AnswerKey> changedAnswers = new LinkedHashSet<>();
+    final Map<CaseKey, Optional<CaseAttributes>> cases = new HashMap<>();
+    /** Owed tally changes {yes, no, notApplicable}, summed per row; a row touched is written even at zero. */
+    final Map<CountKey, int[]> countDeltas = new LinkedHashMap<>();
+    /** Owed key-question history points, in the order the events made them. */
+    final List<HistoryPoint> history = new ArrayList<>();
+
+    boolean owesWrites() {
+        return !changedAnswers.isEmpty() || !countDeltas.isEmpty() || !history.isEmpty()
+                || inspections.values().stream().anyMatch(InspectionState::owesWrites);
+    }
+
+    void written() {
+        changedAnswers.clear();
+        countDeltas.clear();
+        history.clear();
+        inspections.values().forEach(InspectionState::written);
     }
 }

@@ -60,8 +60,11 @@ public class Jdbc {
     private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
+            // Arrays carry a whole batch in one statement (unnest); uuid and timestamptz travel as text and are cast.
             if (params[i] instanceof String[] array) {
                 statement.setArray(i + 1, connection.createArrayOf("text", array));
+            } else if (params[i] instanceof Integer[] array) {
+                statement.setArray(i + 1, connection.createArrayOf("int4", array));
             } else {
                 statement.setObject(i + 1, params[i]);
             }

@@ -3,9 +3,6 @@ package uk.probation.inspection.rating.publish;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,14 +15,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import uk.probation.inspection.platform.outbox.OutboxWriter;
+import uk.probation.inspection.platform.work.Wakeup;
 import uk.probation.inspection.rating.dashboard.RatingChangeSignal;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 
 /**
- * Coalesced {@code rating.snapshot}s: effects only mark an inspection as owing a snapshot; every interval this
- * writes one snapshot per marked inspection to the outbox and clears the mark, so a burst of answers yields a few
- * snapshots, the last of which is the latest state.
+ * Coalesced {@code rating.snapshot}s: effects only mark an inspection as owing a snapshot; each round writes one
+ * snapshot per marked inspection to the outbox and clears the mark. A round starts as soon as a batch of effects
+ * commits (or after {@code rating.snapshot.interval}, for marks left by other replicas), so a quiet system
+ * publishes at once and a burst of answers yields a few snapshots, the last of which is the latest state.
  */
 @ApplicationScoped
 public class SnapshotPublisher {
@@ -50,24 +49,42 @@ public class SnapshotPublisher {
     @ConfigProperty(name = "rating.snapshot.enabled", defaultValue = "true")
     boolean enabled;
 
-    private ScheduledExecutorService scheduler;
+    private final Wakeup wakeup = new Wakeup();
+    private volatile boolean running;
+    private Thread thread;
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "rating-snapshots");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::publishOwed, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        running = true;
+        thread = new Thread(this::loop, "rating-snapshots");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Called after a batch of effects committed: its snapshots are written now rather than at the next round. */
+    public void wake() {
+        wakeup.wake();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                // A burst of batches while a round runs is coalesced into the next round.
+                wakeup.await(interval);
+                publishOwed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
