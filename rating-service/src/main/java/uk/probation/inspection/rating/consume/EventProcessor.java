@@ -2,15 +2,23 @@ package uk.probation.inspection.rating.consume;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +30,8 @@ import uk.probation.inspection.rating.projection.EventApplier;
 import uk.probation.inspection.rating.publish.SnapshotPublisher;
 
 /**
- * Applies batches of case events: the whole batch in one transaction (the events' effects together with their
- * inbox records), then wakes the snapshot publisher. Live consumption and a rebuild never run at the same time.
+ * Applies batches of case events (the events' effects together with their inbox records, in lanes by inspection),
+ * then wakes the snapshot publisher. Live consumption and a rebuild never run at the same time.
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -42,11 +50,28 @@ public class EventProcessor {
     private final ReentrantLock gate = new ReentrantLock(true);
     private Timer latency;
 
+    @ConfigProperty(name = "rating.apply.lanes", defaultValue = "2")
+    int laneCount;
+
+    private ExecutorService laneThreads;
+
     @PostConstruct
-    void metrics() {
+    void start() {
+        laneCount = Math.max(1, laneCount);
+        AtomicInteger n = new AtomicInteger();
+        laneThreads = Executors.newFixedThreadPool(Math.max(1, laneCount - 1), r -> {
+            Thread thread = new Thread(r, "rating-lane-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         latency = Timer.builder("rating.event.latency")
                 .description("From an event's ce_time to the commit of its effect on the ratings")
                 .publishPercentileHistogram().register(registry);
+    }
+
+    @PreDestroy
+    void stop() {
+        laneThreads.shutdownNow();
     }
 
     /** @return how many events were applied for the first time */
@@ -57,20 +82,65 @@ public class EventProcessor {
         long started = System.nanoTime();
         gate.lock();
         try {
-            // Database or broker trouble fails the batch as a whole; it is redelivered, and the inbox recognises
-            // whatever had been applied. Malformed events do not fail it: the applier skips them.
-            EventApplier.Outcome outcome = QuarkusTransaction.requiringNew()
-                    .call(() -> applier.apply(events, true, new ApplyContext()));
-            outcome.applied().forEach(this::recordLatency);
-            if (!outcome.applied().isEmpty()) {
+            List<IncomingEvent> applied = new ArrayList<>();
+            for (EventApplier.Outcome outcome : applyInLanes(events)) {
+                applied.addAll(outcome.applied());
+            }
+            applied.forEach(this::recordLatency);
+            if (!applied.isEmpty()) {
                 snapshots.wake();
             }
-            LOG.debugf("Applied %d of %d events in %d ms", outcome.applied().size(), events.size(),
+            LOG.debugf("Applied %d of %d events in %d ms", applied.size(), events.size(),
                     (System.nanoTime() - started) / 1_000_000);
-            return outcome.applied().size();
+            return applied.size();
         } finally {
             gate.unlock();
         }
+    }
+
+    /**
+     * Splits the batch by inspection (the record key) into lanes applied side by side, each in its own transaction,
+     * so PostgreSQL works on more than one at a time. An inspection's events stay in one lane, in order; lanes
+     * touch disjoint inspections, so they cannot wait for each other's locks. If any lane fails, the batch fails
+     * and is redelivered: the inbox recognises what the other lanes had committed.
+     */
+    private List<EventApplier.Outcome> applyInLanes(List<IncomingEvent> events) {
+        List<List<IncomingEvent>> lanes = new ArrayList<>();
+        for (int i = 0; i < laneCount; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (IncomingEvent event : events) {
+            String key = event.key() != null ? event.key() : String.valueOf(event.subject());
+            lanes.get(Math.floorMod(key.hashCode(), laneCount)).add(event);
+        }
+        lanes.removeIf(List::isEmpty);
+        List<CompletableFuture<EventApplier.Outcome>> others = new ArrayList<>();
+        for (List<IncomingEvent> lane : lanes.subList(1, lanes.size())) {
+            others.add(CompletableFuture.supplyAsync(() -> applyLane(lane), laneThreads));
+        }
+        List<EventApplier.Outcome> outcomes = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            outcomes.add(applyLane(lanes.get(0)));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (CompletableFuture<EventApplier.Outcome> other : others) {
+            try {
+                outcomes.add(other.join());
+            } catch (CompletionException e) {
+                failure = failure != null ? failure
+                        : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure; // every lane has finished: none is left running into the redelivery
+        }
+        return outcomes;
+    }
+
+    private EventApplier.Outcome applyLane(List<IncomingEvent> lane) {
+        return QuarkusTransaction.requiringNew().call(() -> applier.apply(lane, true, new ApplyContext()));
     }
 
     private void recordLatency(IncomingEvent event) {

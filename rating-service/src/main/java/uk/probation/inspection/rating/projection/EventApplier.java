@@ -8,7 +8,6 @@ import static uk.probation.inspection.rating.projection.EventFields.uuid;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,9 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
-import uk.probation.inspection.rating.projection.ApplyContext.AnswerKey;
-import uk.probation.inspection.rating.projection.ApplyContext.CaseKey;
-import uk.probation.inspection.rating.projection.Breakdown.CaseAttributes;
 import uk.probation.inspection.rating.rules.Basis;
 import uk.probation.inspection.rating.rules.Framework;
 import uk.probation.inspection.rating.rules.InvalidFrameworkException;
@@ -37,8 +33,8 @@ import uk.probation.inspection.rating.rules.StandardResult;
 
 /**
  * Applies case events to the projection, in the caller's transaction, each at most once (inbox), in the order
- * given. Runs of answers, nearly all of the traffic, are applied together ({@link AnswerEffects}); the rarer events
- * one at a time. A malformed event is refused before it changes anything, recorded as processed and skipped, so
+ * given. Runs of answers, nearly all of the traffic, are applied together ({@link AnswerEffects}), and so are runs
+ * of case registrations ({@link CaseRegistrations}); the rarer events one at a time. A malformed event is refused before it changes anything, recorded as processed and skipped, so
  * it cannot block its neighbours or be retried for ever.
  */
 @ApplicationScoped
@@ -50,6 +46,7 @@ public class EventApplier {
 
     private static final Logger LOG = Logger.getLogger(EventApplier.class);
     private static final String ANSWER_RECORDED = "answer.recorded";
+    private static final String CASE_REGISTERED = "case.registered";
 
     @Inject
     Jdbc jdbc;
@@ -72,6 +69,9 @@ public class EventApplier {
     @Inject
     StandardMoves standards;
 
+    @Inject
+    CaseRegistrations registrations;
+
     /**
      * @param announce whether rating moves are published as {@code rating.changed} (not during a rebuild, which
      *        only reproduces what was already announced)
@@ -80,7 +80,8 @@ public class EventApplier {
     public Outcome apply(List<IncomingEvent> events, boolean announce, ApplyContext context) {
         Set<UUID> firstDeliveries = inbox.firstDeliveries(events.stream().map(IncomingEvent::id).toList());
         List<IncomingEvent> applied = new ArrayList<>();
-        List<AnswerRecorded> run = new ArrayList<>();
+        List<AnswerRecorded> answerRun = new ArrayList<>();
+        List<CaseRegistered> caseRun = new ArrayList<>();
         int duplicates = 0;
         int malformed = 0;
         for (IncomingEvent event : events) {
@@ -90,11 +91,22 @@ public class EventApplier {
             }
             try {
                 JsonNode data = parse(event);
+                // Consecutive answers, or consecutive case registrations, are applied together.
                 if (ANSWER_RECORDED.equals(event.type())) {
-                    run.add(AnswerRecorded.of(data, event.time()));
+                    AnswerRecorded answer = AnswerRecorded.of(data, event.time());
+                    registrations.apply(caseRun, context);
+                    caseRun.clear();
+                    answerRun.add(answer);
+                } else if (CASE_REGISTERED.equals(event.type())) {
+                    CaseRegistered registration = CaseRegistered.of(data);
+                    answers.apply(answerRun, announce, context);
+                    answerRun.clear();
+                    caseRun.add(registration);
                 } else {
-                    answers.apply(run, announce, context);
-                    run.clear();
+                    answers.apply(answerRun, announce, context);
+                    answerRun.clear();
+                    registrations.apply(caseRun, context);
+                    caseRun.clear();
                     applyOne(event.type(), data, announce, context);
                 }
                 applied.add(event);
@@ -104,7 +116,8 @@ public class EventApplier {
                         event.partition(), event.offset(), e.getMessage());
             }
         }
-        answers.apply(run, announce, context);
+        answers.apply(answerRun, announce, context);
+        registrations.apply(caseRun, context);
         store.flush(context);
         return new Outcome(applied, duplicates, malformed);
     }
@@ -123,7 +136,6 @@ public class EventApplier {
             case "team.member.removed" -> jdbc.update(
                     "delete from team_member where inspection_id = ? and username = ?",
                     uuid(data, "inspectionId"), text(data, "username"));
-            case "case.registered" -> caseRegistered(data, context);
             case "judgement.recorded" -> judgementRecorded(data, announce, context);
             default -> LOG.debugf("Ignoring event type %s", type);
         }
@@ -163,47 +175,6 @@ public class EventApplier {
                     id, openedBy);
         }
         frameworks.put(id, framework);
-    }
-
-    private void caseRegistered(JsonNode data, ApplyContext context) {
-        UUID id = uuid(data, "inspectionId");
-        String caseRef = text(data, "caseRef");
-        CaseAttributes attributes = new CaseAttributes(optionalText(data, "cohort"),
-                data.path("youngAdult").asBoolean(false), optionalText(data, "gender"),
-                optionalText(data, "ethnicity"), optionalText(data, "roshLevel"));
-        CaseKey key = new CaseKey(id, caseRef);
-        store.loadCases(List.of(key), context);
-        Optional<CaseAttributes> before = context.cases.get(key);
-        jdbc.update("""
-                insert into case_file (inspection_id, case_ref, cohort, young_adult, gender, ethnicity, rosh_level)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (inspection_id, case_ref) do update set cohort = excluded.cohort,
-                    young_adult = excluded.young_adult, gender = excluded.gender, ethnicity = excluded.ethnicity,
-                    rosh_level = excluded.rosh_level""",
-                id, caseRef, attributes.cohort(), attributes.youngAdult(), attributes.gender(),
-                attributes.ethnicity(), attributes.roshLevel());
-        context.cases.put(key, Optional.of(attributes));
-        // Answers recorded before (or under other attributes) move to the case's current breakdowns.
-        List<Breakdown> old = Breakdown.of(before.orElse(null));
-        List<Breakdown> now = Breakdown.of(attributes);
-        List<Breakdown> leaving = old.stream().filter(b -> !now.contains(b)).toList();
-        List<Breakdown> joining = now.stream().filter(b -> !old.contains(b)).toList();
-        if (leaving.isEmpty() && joining.isEmpty()) {
-            return;
-        }
-        // The case's answers as this transaction sees them: the stored rows, overlaid by what it has read or owes.
-        Map<String, String> caseAnswers = new java.util.HashMap<>();
-        jdbc.list("select question_id, answer from answer where inspection_id = ? and case_ref = ?",
-                row -> caseAnswers.put(row.getString(1), row.getString(2)), id, caseRef);
-        for (Map.Entry<AnswerKey, ApplyContext.StoredAnswer> known : context.answers.entrySet()) {
-            if (known.getKey().inspectionId().equals(id) && known.getKey().caseRef().equals(caseRef)) {
-                caseAnswers.put(known.getKey().questionId(), known.getValue().answer());
-            }
-        }
-        caseAnswers.forEach((questionId, answer) -> {
-            AnswerEffects.move(context, id, questionId, leaving, answer, null);
-            AnswerEffects.move(context, id, questionId, joining, null, answer);
-        });
     }
 
     private void judgementRecorded(JsonNode data, boolean announce, ApplyContext context) {
