@@ -228,12 +228,19 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
-    private static String clusterId() {
-        // KRaft cluster ids are 16 random bytes in URL-safe base64 without padding.
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    static String clusterId() {
+        // KRaft cluster ids are 16 random bytes in URL-safe base64 without padding. One in 64 starts with '-',
+        // which kafka-storage's argument parser takes for an option ("--cluster-id: expected one argument"):
+        // drawn again, as Kafka's own Uuid.randomUuid() does.
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     static String brokerClasspath() {
