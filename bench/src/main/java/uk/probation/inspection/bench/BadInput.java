@@ -26,14 +26,24 @@ public final class BadInput {
      * @param serverErrors 5xx answers, and writes a bad request got accepted (2xx)
      * @param readsAnswered reads with odd ids that answered 2xx: not errors in themselves (an unknown region has no
      *        rows; {@code ..} segments are resolved by the server to the parent path), listed for review
+     * @param bomAccepted valid JSON after a leading byte-order mark, answered 2xx: the services ignore the BOM, as
+     *        RFC 8259 section 8.1 allows; listed, and the state check shows they changed nothing
      */
     public record Result(int requests, List<Finding> serverErrors, List<Finding> notProblemJson,
-            List<Finding> readsAnswered, boolean unchanged, Map<Integer, Integer> statuses) {
+            List<Finding> readsAnswered, List<Finding> bomAccepted, boolean unchanged, Map<Integer, Integer> statuses,
+            List<Finding> unsafeExport) {
 
         public boolean passed() {
-            return serverErrors.isEmpty() && notProblemJson.isEmpty() && unchanged;
+            return serverErrors.isEmpty() && notProblemJson.isEmpty() && unchanged && unsafeExport.isEmpty();
         }
     }
+
+    /**
+     * Texts that a spreadsheet would run as formulas (or split into one), and quotes and line breaks: given to the
+     * questions of an admin-registered framework, they reach rating-service's CSV workbook in inspection.opened.
+     */
+    private static final List<String> EXPORT_TEXTS = List.of("=cmd|' /C calc'!A0", "+SUM(A1)", "-2+3", "@SUM(1)",
+            "\t=1+1", "\r=1+1", "a;=1+1", "a\t=1+1", "Say \"hi\", then\n=1+1", "=HYPERLINK(\"http://127.0.0.1/x\",\"x\")");
 
     private static final List<String> BROKEN_JSON = List.of("{", "{\"answer\":", "[1,2", "nul", "\u0000", "}",
             "{\"answer\":\"YES\"}}", "{'answer':'YES'}", "{\"answer\":\"YES\",}", "\uFEFF{\"answer\":\"YES\"}",
@@ -73,6 +83,11 @@ public final class BadInput {
         result.notProblemJson().stream().limit(20).forEach(f -> System.out.println("    " + f));
         System.out.println("  reads with odd ids answered 2xx (listed, not failures): " + result.readsAnswered().size());
         result.readsAnswered().stream().limit(20).forEach(f -> System.out.println("    " + f));
+        System.out.println("  valid JSON after a leading BOM answered 2xx (BOM ignored; listed, not failures): "
+                + result.bomAccepted().size());
+        result.bomAccepted().forEach(f -> System.out.println("    " + f));
+        System.out.println("  CSV export cells a spreadsheet would run or split: " + result.unsafeExport().size());
+        result.unsafeExport().stream().limit(20).forEach(f -> System.out.println("    " + f));
         System.out.println("  state unchanged: " + result.unchanged());
         System.out.println("  => " + (result.passed() ? "PASSED" : "FAILED"));
     }
@@ -86,6 +101,7 @@ public final class BadInput {
         String id = api.openInspection("Bad input PDU");
         api.registerCases(id, List.of("NEW-001", "NEW-002"));
         api.putAnswer(id, "NEW-001", "2.2.1", "YES").requireOk("seed answer");
+        List<Finding> unsafeExport = exportIsSafe();
         AnswerLoad.pause(3_000); // let rating-service and feedback-service learn the inspection
         String before = state(api, id);
         String lead = bench.lead;
@@ -123,6 +139,13 @@ public final class BadInput {
             attempts.add(new Attempt(BenchSystem.FEEDBACK, "POST", base + "/surveys/user-voice-2022/responses", "text/csv",
                     csv, ingest));
         }
+        // Over the HTTP layer's body limit (10M in rating- and feedback-service) on every service: 413 problem+json.
+        String huge = "x".repeat(11 * 1024 * 1024);
+        attempts.add(new Attempt(BenchSystem.RATING, "POST", "/admin/rebuild", "application/json", huge, admin));
+        attempts.add(new Attempt(BenchSystem.FEEDBACK, "POST", base + "/surveys/user-voice-2022/responses", "text/csv",
+                huge, ingest));
+        attempts.add(new Attempt(BenchSystem.CASE, "PUT", base + "/cases/NEW-001/answers/2.2.1", "application/json",
+                huge, lead));
         // Wrong media types.
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
             attempts.add(new Attempt(BenchSystem.CASE, "PUT", base + "/cases/NEW-001/answers/2.2.1", type, "answer=YES", lead));
@@ -161,6 +184,7 @@ public final class BadInput {
         List<Finding> serverErrors = new ArrayList<>();
         List<Finding> notProblem = new ArrayList<>();
         List<Finding> readsAnswered = new ArrayList<>();
+        List<Finding> bomAccepted = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         Http http = new Http(java.time.Duration.ofSeconds(30));
         for (Attempt a : attempts) {
@@ -170,6 +194,8 @@ public final class BadInput {
                     + abbreviate(a.body()));
             if (a.method().equals("GET") && r.status() >= 200 && r.status() < 300) {
                 readsAnswered.add(new Finding(shown, r.status(), abbreviate(r.body())));
+            } else if (a.body() != null && a.body().startsWith("\uFEFF") && r.status() >= 200 && r.status() < 300) {
+                bomAccepted.add(new Finding(shown, r.status(), abbreviate(r.body())));
             } else if (r.status() < 400 || r.status() >= 500) {
                 serverErrors.add(new Finding(shown, r.status(), r.error() != null ? r.error() : abbreviate(r.body())));
             } else if (!r.contentType().startsWith("application/problem+json")) {
@@ -178,7 +204,139 @@ public final class BadInput {
         }
         AnswerLoad.pause(3_000);
         boolean unchanged = before.equals(state(api, id));
-        return new Result(attempts.size(), serverErrors, notProblem, readsAnswered, unchanged, statuses);
+        return new Result(attempts.size(), serverErrors, notProblem, readsAnswered, bomAccepted, unchanged, statuses,
+                unsafeExport);
+    }
+
+    /**
+     * Registers a framework with {@link #EXPORT_TEXTS} as question texts, opens an inspection on it (named like a
+     * formula too, though the workbook does not print names) and reads rating-service's CSV workbook: each text
+     * must come back as text (a formula with a leading {@code '}), in its own cell, and no cell, whatever separator
+     * a spreadsheet assumes (comma, semicolon, tab), may start with =, +, - or @.
+     */
+    private List<Finding> exportIsSafe() {
+        String caseUrl = bench.url(BenchSystem.CASE);
+        com.fasterxml.jackson.databind.node.ObjectNode framework = (com.fasterxml.jackson.databind.node.ObjectNode)
+                bench.http.get(caseUrl + "/frameworks/" + Api.FRAMEWORK, bench.admin).requireOk("GET framework").json();
+        String frameworkId = "bad-input-formulas-" + System.currentTimeMillis();
+        framework.put("id", frameworkId);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode domain : framework.path("domains")) {
+            for (com.fasterxml.jackson.databind.JsonNode standard : domain.path("standards")) {
+                for (com.fasterxml.jackson.databind.JsonNode question : standard.path("keyQuestions")) {
+                    List<com.fasterxml.jackson.databind.JsonNode> elements = new ArrayList<>(List.of(question));
+                    question.path("prompts").forEach(elements::add);
+                    for (com.fasterxml.jackson.databind.JsonNode element : elements) {
+                        if (texts.size() < EXPORT_TEXTS.size()) {
+                            String text = EXPORT_TEXTS.get(texts.size());
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) element).put("text", text);
+                            texts.put(element.path("id").asText(), text);
+                        }
+                    }
+                }
+            }
+        }
+        bench.http.send("POST", caseUrl + "/frameworks", bench.admin, "application/json", Http.json(framework))
+                .requireOk("register a framework with formula texts");
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("name", "=cmd|' /C calc'!A0");
+        body.put("region", "Bench");
+        body.put("pdu", "@SUM(1)");
+        body.put("frameworkId", frameworkId);
+        body.put("fieldworkStart", "2022-09-05");
+        body.put("sampleFrom", "2022-01-24");
+        body.put("sampleTo", "2022-02-25");
+        String id = bench.http.send("POST", caseUrl + "/inspections", bench.lead, "application/json", Http.json(body))
+                .requireOk("open an inspection named like a formula").json().path("id").asText();
+        String url = bench.url(BenchSystem.RATING) + "/inspections/" + id + "/report.csv";
+        String shown = "GET " + BenchSystem.RATING + "/inspections/" + id + "/report.csv";
+        Http.Response csv = bench.http.get(url, bench.lead);
+        for (int i = 0; i < 60 && csv.status() == 404; i++) { // until rating-service has the inspection
+            AnswerLoad.pause(500);
+            csv = bench.http.get(url, bench.lead);
+        }
+        List<Finding> findings = new ArrayList<>();
+        if (csv.status() != 200) {
+            findings.add(new Finding(shown, csv.status(), abbreviate(csv.body())));
+            return findings;
+        }
+        List<List<String>> rows = csvRows(csv.body());
+        int textColumn = rows.get(0).indexOf("text");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            String sent = texts.get(row.get(0));
+            if (sent != null) {
+                String expected = "=+-@\t\r".indexOf(sent.charAt(0)) >= 0 ? "'" + sent : sent;
+                if (row.size() != rows.get(0).size() || !expected.equals(row.get(textColumn))) {
+                    findings.add(new Finding(shown + " text of " + row.get(0) + " sent " + abbreviate(sent), 200,
+                            "read back " + abbreviate(String.join(" | ", row))));
+                }
+            }
+        }
+        findings.addAll(formulaCellStarts(shown, csv.body()));
+        System.out.println("  CSV export: " + texts.size() + " hostile question texts read back from " + shown);
+        return findings;
+    }
+
+    /** RFC 4180 records: quoted cells may hold separators, doubled quotes and line breaks. */
+    static List<List<String>> csvRows(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted && c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"' && (quoted || cell.length() == 0)) {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Unquoted cells starting with a formula character, splitting at commas, semicolons and tabs alike. */
+    static List<Finding> formulaCellStarts(String shown, String csv) {
+        List<Finding> findings = new ArrayList<>();
+        boolean quoted = false;
+        boolean cellStart = true;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+                continue;
+            }
+            boolean formula = "=+-@".indexOf(c) >= 0
+                    || (c == '"' && i + 1 < csv.length() && "=+-@\t\r".indexOf(csv.charAt(i + 1)) >= 0);
+            if (cellStart && formula) {
+                findings.add(new Finding(shown + " a cell starts a formula at offset " + i, 200,
+                        abbreviate(csv.substring(Math.max(0, i - 30), Math.min(csv.length(), i + 30)))));
+            }
+            quoted = cellStart && c == '"';
+            cellStart = ",;\t\r\n".indexOf(c) >= 0;
+        }
+        return findings;
     }
 
     /** Sends with the content type checked: problem+json is recognised from the header, not guessed from the body. */

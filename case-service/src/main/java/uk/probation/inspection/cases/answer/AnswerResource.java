@@ -27,6 +27,7 @@ import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.cases.web.CsvInput;
 import uk.probation.inspection.platform.csv.CsvTable;
 import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.problem.StrictJson;
 import uk.probation.inspection.platform.security.Caller;
 
 /** Answers to key questions and prompts, one at a time or in atomic batches, with their history. */
@@ -76,7 +77,8 @@ public class AnswerResource {
     @Path("/answers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public AnswerService.BatchResult batchJson(@PathParam("id") String id, String body) throws JsonProcessingException {
+    public AnswerService.BatchResult batchJson(@PathParam("id") String id, String text) throws JsonProcessingException {
+        String body = StrictJson.withoutBom(text);
         if (body == null || !body.stripLeading().startsWith("[")) {
             throw ProblemException.badRequest("A batch of answers is a JSON array of {caseRef, questionId, answer}");
         }

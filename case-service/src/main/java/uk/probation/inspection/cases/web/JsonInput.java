@@ -5,9 +5,12 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.probation.inspection.platform.problem.StrictJson;
+
 /**
  * Reads a JSON body that may be one object or an array of them, with the application's strict mapper
- * (unknown fields fail); parse errors become 400 problems through the platform's mappers.
+ * (unknown fields fail); parse errors become 400 problems through the platform's mappers. A leading BOM is
+ * dropped, as it is for bodies that JAX-RS reads (see {@link StrictJson}).
  */
 public final class JsonInput {
 
@@ -16,7 +19,7 @@ public final class JsonInput {
 
     public static <T> List<T> objectOrArray(ObjectMapper json, String body, Class<T> type)
             throws JsonProcessingException {
-        String trimmed = body == null ? "" : body.stripLeading();
+        String trimmed = body == null ? "" : StrictJson.withoutBom(body).stripLeading();
         if (trimmed.startsWith("[")) {
             return json.readValue(trimmed, json.getTypeFactory().constructCollectionType(List.class, type));
         }
@@ -25,6 +28,6 @@ public final class JsonInput {
     }
 
     public static boolean isArray(String body) {
-        return body != null && body.stripLeading().startsWith("[");
+        return body != null && StrictJson.withoutBom(body).stripLeading().startsWith("[");
     }
 }

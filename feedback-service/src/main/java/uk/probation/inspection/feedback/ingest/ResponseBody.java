@@ -14,6 +14,7 @@ import uk.probation.inspection.platform.csv.CsvFormatException;
 import uk.probation.inspection.platform.csv.CsvTable;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.problem.StrictJson;
 
 /**
  * Turns a request body (already decoded as UTF-8) into rows, checking the columns: CSV with a header row, or
@@ -57,7 +58,7 @@ public final class ResponseBody {
         }
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = json.readTree(StrictJson.withoutBom(text));
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("Body is not valid JSON" + (e.getLocation() != null
                     ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"

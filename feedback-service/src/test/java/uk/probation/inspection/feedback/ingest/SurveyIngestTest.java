@@ -116,6 +116,32 @@ class SurveyIngestTest {
         assertContains(Surveys.expectedFeedback(), Surveys.feedback(id, Surveys.lead(LEAD)), "");
     }
 
+    /** A leading UTF-8 BOM before the JSON is ignored (RFC 8259 section 8.1), as in CSV: same figures, nothing extra. */
+    @Test
+    void jsonWithALeadingBomGivesTheSameFigures() throws Exception {
+        String id = CaseEvents.open("london", LEAD);
+        ArrayNode array = Surveys.JSON.createArrayNode();
+        for (CsvTable.Row row : CsvTable.parse(Surveys.goldenCsv()).rows()) {
+            ObjectNode object = array.addObject();
+            row.cells().forEach((column, value) -> {
+                if (value.isEmpty()) {
+                    object.putNull(column);
+                } else {
+                    object.put(column, value);
+                }
+            });
+        }
+        byte[] json = Surveys.JSON.writeValueAsBytes(array);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        Surveys.post(id, Surveys.lead(LEAD), "application/json", withBom).then()
+                .statusCode(200).body("accepted", equalTo(96)).body("replaced", equalTo(0));
+        assertContains(Surveys.expectedFeedback(), Surveys.feedback(id, Surveys.lead(LEAD)), "");
+    }
+
     @Test
     void badInputsAreRejectedWholeAndLeaveTheDataAsItWas() throws Exception {
         String id = CaseEvents.open("london", LEAD);

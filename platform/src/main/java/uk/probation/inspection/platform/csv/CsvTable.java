@@ -137,13 +137,18 @@ public final class CsvTable {
         }
     }
 
-    /** Quotes a value for CSV output and neutralises spreadsheet formulas (=, +, -, @, tab, CR). */
+    /**
+     * Quotes a value for CSV output and neutralises spreadsheet formulas: a value starting with =, +, -, @, tab or
+     * CR gets a leading {@code '}. Values holding a semicolon or tab are quoted too: spreadsheets in locales whose
+     * list separator is {@code ;} (or a tab import) would otherwise split {@code a;=1+1} into a formula cell.
+     */
     public static String cell(String value) {
         if (value == null) {
             return "";
         }
         String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean needsQuotes = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
+        boolean needsQuotes = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                || safe.contains(";") || safe.contains("\t");
         return needsQuotes ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -94,6 +95,43 @@ public class ProblemMappers {
         return false;
     }
 
+    /** What a field of {@code type} takes, so that a wrong JSON type (`"note":5`) says what to send instead. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        if (type.isEnum()) {
+            return "; expected one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "; expected a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "; expected true or false";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == java.math.BigInteger.class) {
+            return "; expected a whole number";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "; expected a number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "; expected an array";
+        }
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "; expected an object";
+        }
+        return "";
+    }
+
+    /** A rejected value as echoed in the detail: long ones are cut, so that a 100 kB string is not sent back. */
+    private static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
     static String describe(JsonProcessingException e) {
         String path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream()
@@ -104,13 +142,12 @@ public class ProblemMappers {
             return "Unknown field '" + unknown.getPropertyName() + "'" + (path != null ? " at " + path : "");
         }
         if (e instanceof InvalidFormatException format) {
-            return "Invalid value '" + format.getValue() + "' for " + (path != null ? path : "a field")
-                    + (format.getTargetType() != null && format.getTargetType().isEnum()
-                            ? "; expected one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants())
-                            : "");
+            return "Invalid value '" + shown(format.getValue()) + "' for " + (path != null ? path : "a field")
+                    + expected(format.getTargetType());
         }
         if (path != null) {
-            return "Invalid value for " + path;
+            return "Invalid value for " + path
+                    + (e instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : "");
         }
         return "Body is not valid JSON" + (e.getLocation() != null
                 ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"

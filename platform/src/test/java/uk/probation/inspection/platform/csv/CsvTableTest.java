@@ -3,6 +3,9 @@ package uk.probation.inspection.platform.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {
@@ -35,5 +38,24 @@ class CsvTableTest {
         assertEquals("'=cmd|' /C calc'!A0", CsvTable.cell("=cmd|' /C calc'!A0"));
         assertEquals("\"'=1,2\"", CsvTable.cell("=1,2"));
         assertEquals("plain", CsvTable.cell("plain"));
+        assertEquals("'+SUM(A1)", CsvTable.cell("+SUM(A1)"));
+        assertEquals("'-2+3", CsvTable.cell("-2+3"));
+        assertEquals("'@SUM(1)", CsvTable.cell("@SUM(1)"));
+        assertEquals("\"'\t=1+1\"", CsvTable.cell("\t=1+1"));
+        assertEquals("\"'\r=1+1\"", CsvTable.cell("\r=1+1"));
+        assertEquals("", CsvTable.cell(""));
+        assertEquals("", CsvTable.cell(null));
+    }
+
+    @Test
+    void quotesSeparatorsQuotesAndLineBreaksSoEachValueStaysOneCell() {
+        assertEquals("\"say \"\"hi\"\", then\nleave\"", CsvTable.cell("say \"hi\", then\nleave"));
+        // A semicolon-separated spreadsheet would read a;=1+1 unquoted as the cells "a" and "=1+1".
+        assertEquals("\"a;=1+1\"", CsvTable.cell("a;=1+1"));
+        assertEquals("\"a\t=1+1\"", CsvTable.cell("a\t=1+1"));
+        List<String> values = List.of("=cmd|' /C calc'!A0", "say \"hi\", then\r\nleave", "a;=1+1", "\t@x", "plain");
+        String csv = "v\r\n" + values.stream().map(CsvTable::cell).collect(Collectors.joining("\r\n")) + "\r\n";
+        List<String> read = CsvTable.parse(csv).rows().stream().map(r -> r.get("v")).toList();
+        assertEquals(List.of("'=cmd|' /C calc'!A0", "say \"hi\", then\r\nleave", "a;=1+1", "'\t@x", "plain"), read);
     }
 }
