@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import uk.probation.inspection.infra.JavaProcess;
+import uk.probation.inspection.infra.Ports;
 import uk.probation.inspection.infra.run.LocalSystem;
 
 /**
@@ -97,6 +100,39 @@ public final class BenchSystem implements AutoCloseable {
      * The pid of the service process listening on {@code port}: LocalSystem does not expose its children's
      * pids, so the process is found by the QUARKUS_HTTP_PORT in its environment.
      */
+    /** A second instance of a service (its process and base URL). */
+    public record Instance(JavaProcess process, String url) {
+    }
+
+    /**
+     * Starts a second instance of a running service, as a second Kubernetes replica would be: the first one's
+     * environment (same database, broker, OIDC provider), other ports; returns once it is ready.
+     */
+    public Instance startSecondInstance(String service, Path runDir) {
+        Map<String, String> env = new HashMap<>();
+        environmentOf(pid(service)).forEach((k, v) -> {
+            if (k.startsWith("QUARKUS_") || k.startsWith("KAFKA_") || k.startsWith("RATING_")) {
+                env.put(k, v);
+            }
+        });
+        int port = Ports.free();
+        int management = Ports.free();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        JavaProcess process = JavaProcess.start(service + "-2", jar.toString(), LocalSystem.SERVICE_JVM_OPTIONS,
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env, runDir.resolve(service + "-2.log"));
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (http.get("http://127.0.0.1:" + management + "/q/health/ready", null).status() != 200) {
+            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+                process.stop(5);
+                throw new IllegalStateException(service + "-2 did not become ready; see " + process.log());
+            }
+            AnswerLoad.pause(500);
+        }
+        return new Instance(process, "http://127.0.0.1:" + port);
+    }
+
     public static OptionalLong pidOfPort(int port) {
         String wanted = "QUARKUS_HTTP_PORT=" + port;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {

@@ -16,9 +16,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import uk.probation.inspection.infra.Topics;
 
 /**
  * The benchmarks of issue 9, in one go on one system, results printed and written to docs/benchmarks.md.
@@ -31,6 +36,9 @@ public final class Benchmarks {
     private final long catchUpEvents = Long.getLong("bench.catchUpEvents", 200_000);
     private final int restSeconds = Integer.getInteger("bench.restSeconds", 15);
     private final int e2eSeconds = Integer.getInteger("bench.e2eSeconds", 20);
+    /** Catch-up variants for the scaling question: a second rating-service instance, more case-events partitions. */
+    private final int catchUpInstances = Integer.getInteger("bench.catchUpInstances", 1);
+    private final int catchUpPartitions = Integer.getInteger("bench.catchUpPartitions", 0);
     /** Which steps to run (all by default), e.g. -Dbench.steps=catchup while tuning one of them. */
     private final java.util.Set<String> steps = java.util.Set.of(
             System.getProperty("bench.steps", "raw,rest,e2e,catchup,startup").split(","));
@@ -336,6 +344,12 @@ public final class Benchmarks {
         say("catch-up: stopping rating-service and feedback-service, pre-filling case-events with " + catchUpEvents + " events");
         bench.system().killService(BenchSystem.RATING);
         bench.system().killService(BenchSystem.FEEDBACK);
+        if (catchUpPartitions > 0) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bench.bootstrapServers()))) {
+                admin.createPartitions(Map.of(Topics.CASE_EVENTS, NewPartitions.increaseTo(catchUpPartitions))).all().get();
+            }
+            say("case-events now has " + catchUpPartitions + " partitions");
+        }
         CaseEventsGenerator generator = new CaseEventsGenerator(CaseEventsGenerator.frameworkFile(bench.root()));
         long produceStart = System.nanoTime();
         CaseEventsGenerator.Plan plan;
@@ -348,12 +362,17 @@ public final class Benchmarks {
         say("produced " + plan.events() + " events over " + expected.size() + " inspections in " + f1(produceSeconds) + " s");
         double startUp;
         double done;
+        BenchSystem.Instance second = null;
         long start;
         long caughtUp;
         try (EndToEnd watch = new EndToEnd(bench.bootstrapServers())) {
             start = System.nanoTime();
             bench.system().restartService(BenchSystem.RATING);
             startUp = seconds(start);
+            if (catchUpInstances > 1) {
+                second = bench.startSecondInstance(BenchSystem.RATING, bench.root().resolve("bench/target"));
+                say("second rating-service ready after " + f1(seconds(start)) + " s");
+            }
             long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
             while (System.nanoTime() < deadline
                     && expected.entrySet().stream().anyMatch(e -> watch.latest(e.getKey()) < e.getValue())) {
@@ -361,14 +380,21 @@ public final class Benchmarks {
             }
             done = seconds(start);
             caughtUp = expected.entrySet().stream().filter(e -> watch.latest(e.getKey()) >= e.getValue()).count();
+        } finally {
+            if (second != null) {
+                second.process().stop(20);
+            }
         }
         double rate = plan.events() / done;
         double rateAfterReady = plan.events() / Math.max(0.001, done - startUp);
         section("4. rating-service catching up on a pre-filled case-events");
         line(plan.events() + " events (" + expected.size() + " inspections × [inspection.opened with the whole framework,"
                 + " team.member.added, 20 × case.registered, first answers to every key question and prompt]) produced"
-                + " directly to case-events in " + f1(produceSeconds) + " s while rating-service and feedback-service were"
-                + " stopped; then rating-service was started. Done = every inspection's rating.snapshot counts all its"
+                + " directly to case-events (" + Kafka.endOffsets(bench.bootstrapServers(), Topics.CASE_EVENTS).size()
+                + " partitions) in " + f1(produceSeconds) + " s while rating-service and feedback-service were"
+                + " stopped; then rating-service was started" + (catchUpInstances > 1
+                        ? ", and a second instance of it (same database, same consumer group) as soon as the first was ready"
+                        : "") + ". Done = every inspection's rating.snapshot counts all its"
                 + " key-question answers" + (caughtUp == expected.size() ? "" : " (NOT reached)") + ".");
         line("");
         line("- From process launch to caught up: " + f1(done) + " s, i.e. **" + f0(rate) + " events/s** including start-up ("

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import uk.probation.inspection.infra.JavaProcess;
 import uk.probation.inspection.infra.Ports;
 import uk.probation.inspection.infra.Topics;
+import uk.probation.inspection.infra.run.LocalSystem;
 
 /**
  * Scaling out: a second case-service and a second rating-service on the same broker and databases, as two
@@ -174,31 +175,11 @@ public final class Scaling {
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** A second instance of a service: the first one's environment, other ports (same database, broker, OIDC). */
     private String startExtra(String service, Path runDir) {
-        Map<String, String> env = new HashMap<>();
-        BenchSystem.environmentOf(bench.pid(service)).forEach((k, v) -> {
-            if (k.startsWith("QUARKUS_") || k.startsWith("KAFKA_")) {
-                env.put(k, v);
-            }
-        });
-        int port = Ports.free();
-        int management = Ports.free();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
-        Path jar = bench.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        JavaProcess process = JavaProcess.start(service + "-2", jar.toString(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
-                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env, runDir.resolve(service + "-2.log"));
-        extras.add(process);
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (bench.http.get("http://127.0.0.1:" + management + "/q/health/ready", null).status() != 200) {
-            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException(service + "-2 did not become ready; see " + process.log());
-            }
-            AnswerLoad.pause(500);
-        }
-        say(service + "-2 ready at http://127.0.0.1:" + port);
-        return "http://127.0.0.1:" + port;
+        BenchSystem.Instance instance = bench.startSecondInstance(service, runDir);
+        extras.add(instance.process());
+        say(service + "-2 ready at " + instance.url());
+        return instance.url();
     }
 
     /** Answer versions per (inspection, case, question) must never go backwards in case-events. */

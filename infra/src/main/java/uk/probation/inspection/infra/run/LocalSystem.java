@@ -32,6 +32,16 @@ import uk.probation.inspection.infra.Topics;
 public final class LocalSystem {
 
     /**
+     * JVM options of every service process. Measured (docs/benchmarks.md): metaspace, code cache, symbols and
+     * threads take about 150 MB besides the heap, so a 128 MB heap keeps a service under 300 MB resident; the serial
+     * collector and low free ratios give memory back after a burst instead of keeping the heap at its peak.
+     */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxMetaspaceSize=160m");
+
+
+    /**
      * A service to run from its packaged fast-jar. Packaged services run the prod profile, where health and
      * metrics live on a separate management port.
      */
@@ -152,7 +162,7 @@ public final class LocalSystem {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.url());
         // One machine, three services: each its own management port instead of the shared default 9000.
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPort()));
-        return JavaProcess.start(service.name(), app.toString(), List.of("-Xmx256m", "-XX:+UseSerialGC"),
+        return JavaProcess.start(service.name(), app.toString(), SERVICE_JVM_OPTIONS,
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env,
                 runDir.resolve(service.name() + ".log"));
     }
