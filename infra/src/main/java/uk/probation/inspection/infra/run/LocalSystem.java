@@ -33,8 +33,9 @@ public final class LocalSystem {
 
     /**
      * JVM options of every service process. Measured (docs/benchmarks.md): metaspace, code cache, symbols and
-     * threads take about 150 MB besides the heap, so a 128 MB heap keeps a service under 300 MB resident; the serial
-     * collector and low free ratios give memory back after a burst instead of keeping the heap at its peak.
+     * class data take about 170 MB besides the heap, so with 128 MB of heap a service rests at 230-250 MB (peaks
+     * under load still reach 330-360 MB: the rest is not heap); the serial collector and low free ratios give
+     * memory back after a burst instead of keeping the heap at its peak.
      */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m",
