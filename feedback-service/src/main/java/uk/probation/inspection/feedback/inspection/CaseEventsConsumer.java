@@ -19,7 +19,8 @@ import uk.probation.inspection.platform.events.IncomingEvent;
 public class CaseEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(CaseEventsConsumer.class);
-    private static final int ATTEMPTS = 5;
+    /** About two minutes of tries (pauses growing to 5 s): a PostgreSQL restart must not fail the channel for good. */
+    private static final int ATTEMPTS = 30;
 
     @Inject
     CaseEventApplier applier;
@@ -54,12 +55,12 @@ public class CaseEventsConsumer {
                 LOG.warnf("Skipping malformed %s event %s: %s", event.type(), event.id(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
-                // The database may be briefly away; after a few tries fail the channel (health turns DOWN).
+                // The database may be away for a while; after about two minutes fail the channel (health turns DOWN).
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
                 LOG.warnf("Retrying %s event %s after: %s", event.type(), event.id(), e.toString());
-                Thread.sleep(500L * attempt);
+                Thread.sleep(Math.min(5_000L, 500L * attempt));
             }
         }
     }

@@ -53,6 +53,9 @@ public class EventProcessor {
     @ConfigProperty(name = "rating.apply.lanes", defaultValue = "2")
     int laneCount;
 
+    @ConfigProperty(name = "rating.apply.retry-for", defaultValue = "PT2M")
+    Duration retryFor;
+
     private ExecutorService laneThreads;
 
     @PostConstruct
@@ -83,7 +86,7 @@ public class EventProcessor {
         gate.lock();
         try {
             List<IncomingEvent> applied = new ArrayList<>();
-            for (EventApplier.Outcome outcome : applyInLanes(events)) {
+            for (EventApplier.Outcome outcome : applyRetrying(events)) {
                 applied.addAll(outcome.applied());
             }
             applied.forEach(this::recordLatency);
@@ -95,6 +98,32 @@ public class EventProcessor {
             return applied.size();
         } finally {
             gate.unlock();
+        }
+    }
+
+    /**
+     * Database or broker trouble (PostgreSQL restarting, a connection cut) fails a batch; it is tried again, with
+     * growing pauses, for up to {@code rating.apply.retry-for}, rather than failing the channel at the first error:
+     * a failed channel stays down until the process restarts. Lanes that committed before the failure are recognised
+     * by the inbox on the next try. Malformed events never get here: the applier skips them.
+     */
+    private List<EventApplier.Outcome> applyRetrying(List<IncomingEvent> events) {
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return applyInLanes(events);
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e; // the channel fails and health turns DOWN: an orchestrator restarts the process
+                }
+                LOG.warnf("Batch of %d events failed (attempt %d), trying again: %s", events.size(), attempt, e.toString());
+                try {
+                    Thread.sleep(Math.min(5_000L, 250L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
