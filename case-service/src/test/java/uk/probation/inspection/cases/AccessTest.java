@@ -112,6 +112,7 @@ class AccessTest {
         Api.admin().get(base).then().statusCode(404);
         Api.admin().get("/inspections").then().statusCode(200).body("$", hasSize(0));
 
+        Api.makeReady("lena", id);
         Api.lead("lena").post(base + "/publish").then().statusCode(200);
         Api.lead("lena").post(base + "/publish").then().statusCode(409);
         Api.as("vera", "viewer", "London").get(base).then().statusCode(200).body("status", equalTo("PUBLISHED"))

@@ -19,6 +19,7 @@ public class CaseEvents {
 
     public static final String INSPECTION_OPENED = "inspection.opened";
     public static final String INSPECTION_PUBLISHED = "inspection.published";
+    public static final String INSPECTION_REOPENED = "inspection.reopened";
     public static final String TEAM_MEMBER_ADDED = "team.member.added";
     public static final String TEAM_MEMBER_REMOVED = "team.member.removed";
     public static final String CASE_REGISTERED = "case.registered";

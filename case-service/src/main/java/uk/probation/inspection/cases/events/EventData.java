@@ -14,7 +14,17 @@ public final class EventData {
             String fieldworkStart, String sampleFrom, String sampleTo, String openedBy, Framework framework) {
     }
 
-    public record InspectionPublished(UUID inspectionId, String publishedBy) {
+    /** {@code publishedAt}: when viewers may see it (RFC 3339); {@code scheduled}: that time was in the future. */
+    public record InspectionPublished(UUID inspectionId, String publishedBy, int publicationVersion,
+            String publishedAt, boolean scheduled) {
+    }
+
+    /**
+     * {@code publicationVersion}: the version viewers keep seeing (0 for none); {@code cancelledVersion}: the
+     * scheduled version this reopening cancelled, which never becomes visible (null if none).
+     */
+    public record InspectionReopened(UUID inspectionId, String reopenedBy, String reason, int publicationVersion,
+            Integer cancelledVersion) {
     }
 
     public record TeamMemberAdded(UUID inspectionId, String username, String role) {

@@ -18,8 +18,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "inspection")
 public class Inspection extends PanacheEntityBase {
 
+    /** See docs/publication.md: OPEN -> SCHEDULED -> PUBLISHED, and back to OPEN by a reopening. */
     public enum Status {
-        OPEN, PUBLISHED
+        OPEN, SCHEDULED, PUBLISHED
     }
 
     @Id
@@ -56,6 +57,21 @@ public class Inspection extends PanacheEntityBase {
     @Column(name = "published_by")
     public String publishedBy;
 
+    /** When the latest version becomes (or became) visible to viewers; in the future while SCHEDULED. */
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The latest publication version issued; 0 until the first publication. */
+    @Column(name = "publication_version")
+    public int publicationVersion;
+
+    /** A SCHEDULED inspection whose embargo has lifted is PUBLISHED: nobody has to act at that moment. */
+    public Status status(Instant now) {
+        return status == Status.SCHEDULED && !publishedAt.isAfter(now) ? Status.PUBLISHED : status;
+    }
+
+    /** Nothing of a SCHEDULED or PUBLISHED inspection may change until it is reopened. */
+    public boolean frozen() {
+        return status != Status.OPEN;
+    }
 }

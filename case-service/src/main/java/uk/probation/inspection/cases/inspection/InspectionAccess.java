@@ -1,5 +1,6 @@
 package uk.probation.inspection.cases.inspection;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import jakarta.persistence.LockModeType;
 
 import uk.probation.inspection.cases.framework.Framework;
 import uk.probation.inspection.cases.framework.FrameworkCatalog;
+import uk.probation.inspection.cases.publication.Publication;
 import uk.probation.inspection.cases.team.TeamMember;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
@@ -44,8 +46,23 @@ public class InspectionAccess {
         if (membership(inspection.id).isPresent()) {
             return true;
         }
-        return caller.hasRole(Caller.VIEWER) && inspection.status == Inspection.Status.PUBLISHED
-                && caller.seesRegion(inspection.region);
+        return caller.hasRole(Caller.VIEWER) && caller.seesRegion(inspection.region)
+                && visiblePublication(inspection).isPresent();
+    }
+
+    /** What viewers see: the latest publication version whose embargo has lifted, if any. */
+    public Optional<Publication> visiblePublication(Inspection inspection) {
+        return inspection.publicationVersion == 0 ? Optional.empty() : Publication.visible(inspection.id, Instant.now());
+    }
+
+    /** The inspection as this caller may see it: the team sees its real state, viewers the publication. */
+    public InspectionView view(Inspection inspection) {
+        return InspectionView.of(inspection, visiblePublication(inspection), onTeam(inspection));
+    }
+
+    /** True when the caller reads the inspection as a member of its team (live data), not as a viewer. */
+    public boolean onTeam(Inspection inspection) {
+        return membership(inspection.id).isPresent();
     }
 
     /** Case data read: team members only. */
@@ -60,9 +77,28 @@ public class InspectionAccess {
 
     /**
      * For a write by a team member: locks the inspection row (SELECT ... FOR UPDATE) so that this
-     * transaction's outbox rows follow every earlier commit on the same inspection.
+     * transaction's outbox rows follow every earlier commit on the same inspection, and refuses (409) while it is
+     * SCHEDULED or PUBLISHED: the lock makes that check and publication mutually exclusive.
      */
     public Inspection lockForTeamWrite(String id) {
+        return requireOpen(lock(id));
+    }
+
+    /** As {@link #lockForTeamWrite}, for what only the inspection's lead may do. */
+    public Inspection lockForLeadWrite(String id) {
+        Inspection inspection = lockForTeamWrite(id);
+        requireLead(inspection);
+        return inspection;
+    }
+
+    /** Locks the inspection for its lead whatever its state: publishing and reopening. */
+    public Inspection lockForLifecycle(String id) {
+        Inspection inspection = lock(id);
+        requireLead(inspection);
+        return inspection;
+    }
+
+    private Inspection lock(String id) {
         UUID uuid = parse(id);
         if (membership(uuid).isEmpty()) {
             throw notFound(id);
@@ -74,11 +110,16 @@ public class InspectionAccess {
         return inspection;
     }
 
-    /** As {@link #lockForTeamWrite}, for what only the inspection's lead may do. */
-    public Inspection lockForLeadWrite(String id) {
-        Inspection inspection = lockForTeamWrite(id);
-        requireLead(inspection);
-        return inspection;
+    private static Inspection requireOpen(Inspection inspection) {
+        if (!inspection.frozen()) {
+            return inspection;
+        }
+        Inspection.Status status = inspection.status(Instant.now());
+        String state = status == Inspection.Status.SCHEDULED
+                ? "is scheduled for publication at " + inspection.publishedAt
+                : "is published";
+        throw new ProblemException(409, "Inspection " + status.name().toLowerCase(java.util.Locale.ROOT),
+                "Inspection '" + inspection.id + "' " + state + "; reopen it to change it", null);
     }
 
     public void requireLead(Inspection inspection) {

@@ -34,15 +34,16 @@ public class InspectionResource {
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Response open(OpenInspection request) {
         Inspection inspection = service.open(request);
-        return Response.created(URI.create("/inspections/" + inspection.id)).entity(InspectionView.of(inspection))
+        return Response.created(URI.create("/inspections/" + inspection.id)).entity(InspectionView.of(inspection, java.util.Optional.empty(), true))
                 .build();
     }
 
     /** Admins hold no case data and are on no team: they see an empty list. */
     @GET
+    @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER, Caller.ADMIN })
     public List<InspectionView> list(@QueryParam("region") String region) {
-        return service.visible(region).stream().map(InspectionView::of).toList();
+        return service.visible(region).stream().map(access::view).toList();
     }
 
     @GET
@@ -50,13 +51,6 @@ public class InspectionResource {
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER, Caller.ADMIN })
     public InspectionView get(@PathParam("id") String id) {
-        return InspectionView.of(access.readable(id));
-    }
-
-    @POST
-    @Path("/{id}/publish")
-    @RolesAllowed(Caller.LEAD_INSPECTOR)
-    public InspectionView publish(@PathParam("id") String id) {
-        return InspectionView.of(service.publish(id));
+        return access.view(access.readable(id));
     }
 }

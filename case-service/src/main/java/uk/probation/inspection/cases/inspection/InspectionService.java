@@ -20,7 +20,7 @@ import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
 
-/** Opens, lists and publishes inspections. */
+/** Opens and lists inspections; publication is {@code PublicationService}'s. */
 @ApplicationScoped
 public class InspectionService {
 
@@ -93,25 +93,13 @@ public class InspectionService {
                     + " order by openedAt", caller.username()).forEach(i -> found.put(i.id, i));
         }
         if (caller.hasRole(Caller.VIEWER)) {
-            Inspection.<Inspection>list("status = ?1 order by openedAt", Inspection.Status.PUBLISHED).stream()
+            // Visible to viewers: some publication version is not cancelled and its embargo has lifted.
+            Inspection.<Inspection>list("id in (select p.inspectionId from Publication p where p.cancelledAt is null"
+                    + " and p.visibleFrom <= ?1) order by openedAt", Instant.now()).stream()
                     .filter(i -> caller.seesRegion(i.region)).forEach(i -> found.put(i.id, i));
         }
         return found.values().stream()
                 .filter(i -> region == null || region.isBlank() || i.region.equalsIgnoreCase(region.trim()))
                 .toList();
-    }
-
-    @Transactional
-    public Inspection publish(String id) {
-        Inspection inspection = access.lockForLeadWrite(id);
-        if (inspection.status == Inspection.Status.PUBLISHED) {
-            throw ProblemException.conflict("Inspection '" + id + "' is already published");
-        }
-        inspection.status = Inspection.Status.PUBLISHED;
-        inspection.publishedBy = caller.username();
-        inspection.publishedAt = Instant.now();
-        events.append(inspection.id, CaseEvents.INSPECTION_PUBLISHED,
-                new EventData.InspectionPublished(inspection.id, inspection.publishedBy));
-        return inspection;
     }
 }

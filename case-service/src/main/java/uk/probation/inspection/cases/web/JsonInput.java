@@ -30,4 +30,21 @@ public final class JsonInput {
     public static boolean isArray(String body) {
         return body != null && StrictJson.withoutBom(body).stripLeading().startsWith("[");
     }
+
+    /**
+     * An optional JSON body: null when there is none (a bodiless POST needs no Content-Type); otherwise it must be
+     * declared as JSON (415) and is read strictly (400 on anything malformed or unknown).
+     */
+    public static <T> T optional(ObjectMapper json, String contentType, String body, Class<T> type)
+            throws JsonProcessingException {
+        String trimmed = body == null ? "" : StrictJson.withoutBom(body).strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new uk.probation.inspection.platform.problem.ProblemException(415, "Unsupported media type",
+                    "A body must be application/json", null);
+        }
+        return json.readValue(trimmed, type);
+    }
 }

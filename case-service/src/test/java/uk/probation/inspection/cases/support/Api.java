@@ -62,4 +62,34 @@ public final class Api {
         lead(lead).contentType("text/csv").body(csv).post("/inspections/" + inspectionId + "/cases")
                 .then().statusCode(201);
     }
+
+    /**
+     * Completes what publication requires: a judgement for every judgement-rated standard and, for every case
+     * registered, an answer (YES unless already answered) to every key question of every case-rated standard.
+     */
+    public static void makeReady(String lead, String inspectionId) {
+        io.restassured.path.json.JsonPath framework = lead(lead).get("/frameworks/hmip-probation-pdu-2021").then()
+                .statusCode(200).extract().jsonPath();
+        java.util.List<String> judged = framework.getList("domains.standards.flatten().findAll { it.basis == 'JUDGEMENT' }.id");
+        java.util.List<String> keyQuestions = framework.getList(
+                "domains.standards.flatten().findAll { it.basis == 'CASES' }.keyQuestions.flatten().id");
+        java.util.List<String> cases = lead(lead).get("/inspections/" + inspectionId + "/cases").then().statusCode(200)
+                .extract().jsonPath().getList("caseRef");
+        StringBuilder csv = new StringBuilder("case_ref,question_id,answer\n");
+        for (String caseRef : cases) {
+            java.util.Set<String> answered = new java.util.HashSet<>(lead(lead)
+                    .get("/inspections/" + inspectionId + "/cases/" + caseRef).then().statusCode(200).extract()
+                    .jsonPath().getList("answers.questionId"));
+            keyQuestions.stream().filter(q -> !answered.contains(q))
+                    .forEach(q -> csv.append(caseRef).append(',').append(q).append(",YES\n"));
+        }
+        if (csv.indexOf("\n") < csv.length() - 1) {
+            lead(lead).contentType("text/csv").body(csv.toString()).post("/inspections/" + inspectionId + "/answers")
+                    .then().statusCode(200);
+        }
+        for (String standard : judged) {
+            lead(lead).contentType("application/json").body(Map.of("rating", "GOOD", "rationale", "Ready to publish."))
+                    .put("/inspections/" + inspectionId + "/judgements/" + standard).then().statusCode(200);
+        }
+    }
 }

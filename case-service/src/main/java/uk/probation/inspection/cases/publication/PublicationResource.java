@@ -1,0 +1,82 @@
+package uk.probation.inspection.cases.publication;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.probation.inspection.cases.inspection.Inspection;
+import uk.probation.inspection.cases.inspection.InspectionAccess;
+import uk.probation.inspection.cases.inspection.InspectionView;
+import uk.probation.inspection.cases.web.JsonInput;
+import uk.probation.inspection.platform.security.Caller;
+
+/** Publishing, reopening, and their audit trail (docs/publication.md). */
+@Path("/inspections/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicationResource {
+
+    public record PublicationView(int version, Instant visibleFrom, String publishedBy, Instant requestedAt,
+            Instant cancelledAt, String cancelledBy) {
+    }
+
+    public record ReopeningView(Instant reopenedAt, String reopenedBy, String reason, String fromStatus,
+            Integer cancelledVersion) {
+    }
+
+    public record Trail(String status, List<PublicationView> publications, List<ReopeningView> reopenings) {
+    }
+
+    @Inject
+    PublicationService service;
+
+    @Inject
+    InspectionAccess access;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Publishes now, or (with {@code at}) schedules the embargo lift; 409 lists every unmet precondition. */
+    @POST
+    @Path("/publish")
+    @RolesAllowed(Caller.LEAD_INSPECTOR)
+    public InspectionView publish(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
+            String body) throws JsonProcessingException {
+        return service.publish(id, JsonInput.optional(json, contentType, body, PublishRequest.class));
+    }
+
+    /** Back to OPEN with a reason; a SCHEDULED publication is cancelled, a visible one stays what viewers see. */
+    @POST
+    @Path("/reopen")
+    @RolesAllowed(Caller.LEAD_INSPECTOR)
+    public InspectionView reopen(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
+            String body) throws JsonProcessingException {
+        return service.reopen(id, JsonInput.optional(json, contentType, body, ReopenRequest.class));
+    }
+
+    /** The team's audit trail: every publication version and every reopening, oldest first. */
+    @GET
+    @Path("/publications")
+    @Transactional
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public Trail publications(@PathParam("id") String id) {
+        Inspection inspection = access.ofTeam(id);
+        return new Trail(inspection.status(Instant.now()).name(),
+                Publication.of(inspection.id).stream().map(p -> new PublicationView(p.version, p.visibleFrom,
+                        p.publishedBy, p.requestedAt, p.cancelledAt, p.cancelledBy)).toList(),
+                Reopening.of(inspection.id).stream().map(r -> new ReopeningView(r.reopenedAt, r.reopenedBy, r.reason,
+                        r.fromStatus, r.cancelledVersion)).toList());
+    }
+}
