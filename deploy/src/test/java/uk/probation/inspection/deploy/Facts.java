@@ -22,16 +22,29 @@ final class Facts {
             new ServiceFacts("case-service", 8081, "case-db", "case_service",
                     Set.of("case-events"), Set.of(), Set.of(), false),
             new ServiceFacts("rating-service", 8082, "rating-db", "rating_service",
-                    Set.of("inspection-ratings", "rating-changes"), Set.of("case-events"),
+                    Set.of("inspection-ratings", "rating-changes", "published-ratings"), Set.of("case-events"),
                     Set.of("rating-service", "rating-service-rebuild"), true),
             new ServiceFacts("feedback-service", 8083, "feedback-db", "feedback_service",
                     Set.of("feedback-events"), Set.of("case-events"), Set.of("feedback-service"), true));
 
     /** The topics of contract.md. */
-    static final Set<String> TOPICS = Set.of("case-events", "inspection-ratings", "rating-changes", "feedback-events");
+    static final Set<String> TOPICS = Set.of("case-events", "inspection-ratings", "rating-changes", "published-ratings",
+            "feedback-events");
 
-    /** Topics region dashboards read (contract.md: "subscribe to rating events"). */
-    static final Set<String> DASHBOARD_TOPICS = Set.of("inspection-ratings", "rating-changes");
+    /**
+     * The only topic readers outside the services may read (contract.md: "nothing about an unpublished
+     * inspection ever appears here — it is the topic outside dashboards read").
+     */
+    static final String PUBLISHED_TOPIC = "published-ratings";
+
+    /** Topics region dashboards read: the published one alone. */
+    static final Set<String> DASHBOARD_TOPICS = Set.of(PUBLISHED_TOPIC);
+
+    /** Live, provisional figures of unpublished inspections: only the services' own KafkaUsers may read them. */
+    static final Set<String> INTERNAL_TOPICS = Set.of("inspection-ratings", "rating-changes");
+
+    /** Compacted topics: the latest record per inspection id always stays. */
+    static final Set<String> COMPACTED_TOPICS = Set.of("inspection-ratings", PUBLISHED_TOPIC);
 
     static final String DASHBOARD_USER = "dashboard-reader";
 

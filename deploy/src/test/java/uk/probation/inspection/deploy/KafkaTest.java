@@ -3,6 +3,7 @@ package uk.probation.inspection.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -112,6 +113,15 @@ class KafkaTest {
                     Overlays.literal(env, "KAFKA_SECURITY_PROTOCOL", where), where + ": security protocol");
             assertEquals("SCRAM-SHA-512", Overlays.literal(env, "KAFKA_SASL_MECHANISM", where));
         }
+
+        // kafka_consumergroup_lag and the topic metrics cover every topic of the contract
+        if (kafka.getSpec().getKafkaExporter() != null) {
+            String regex = kafka.getSpec().getKafkaExporter().getTopicRegex();
+            for (String topic : Facts.TOPICS) {
+                assertTrue(regex == null || topic.matches(regex), overlay + ": kafkaExporter topicRegex " + regex
+                        + " leaves out " + topic);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,14 +147,43 @@ class KafkaTest {
                 assertEquals(1, replicas, where + ": replicas");
             }
         }
-        var ratings = topic(r, "inspection-ratings").getSpec().getConfig();
-        assertTrue(String.valueOf(ratings.get("cleanup.policy")).contains("compact"),
-                overlay + ": inspection-ratings must be compacted");
+        for (String compacted : Facts.COMPACTED_TOPICS) {
+            var config = topic(r, compacted).getSpec().getConfig();
+            assertTrue(String.valueOf(config.get("cleanup.policy")).contains("compact"),
+                    overlay + ": " + compacted + " must be compacted");
+        }
         var caseEvents = topic(r, "case-events").getSpec().getConfig();
         assertEquals("-1", String.valueOf(caseEvents.get("retention.ms")),
                 overlay + ": case-events must be kept forever (rebuild)");
         assertFalse(String.valueOf(caseEvents.get("cleanup.policy")).contains("compact"),
                 overlay + ": case-events must not be compacted (rebuild needs every event)");
+    }
+
+    /**
+     * published-ratings (contract.md) is what outside dashboards read: it must be there in every overlay,
+     * compacted and only compacted (the latest publication of every inspection stays, however old), with the
+     * partitions, replicas and min.insync.replicas of inspection-ratings (so prod's HA patch reaches it too).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void publishedRatingsIsACompactedTopicLikeInspectionRatings(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        KafkaTopic published = topic(r, Facts.PUBLISHED_TOPIC);
+        KafkaTopic live = topic(r, "inspection-ratings");
+        String where = overlay + " topic " + Facts.PUBLISHED_TOPIC;
+        Map<String, Object> config = published.getSpec().getConfig();
+        assertNotNull(config, where + ": no config");
+        assertEquals("compact", String.valueOf(config.get("cleanup.policy")),
+                where + ": cleanup.policy must be compact alone (delete would drop old inspections' publications)");
+        assertNull(config.get("retention.ms"), where + ": retention.ms means nothing on a compacted topic");
+        assertEquals(String.valueOf(live.getSpec().getConfig().get("min.compaction.lag.ms")),
+                String.valueOf(config.get("min.compaction.lag.ms")), where + ": min.compaction.lag.ms");
+        assertEquals(live.getSpec().getPartitions(), published.getSpec().getPartitions(), where + ": partitions");
+        assertEquals(live.getSpec().getReplicas(), published.getSpec().getReplicas(), where + ": replicas");
+        assertEquals(intConfig(live.getSpec().getConfig(), "min.insync.replicas", 1),
+                intConfig(config, "min.insync.replicas", 1), where + ": min.insync.replicas");
+        assertEquals(kafka(r).getMetadata().getName(), published.getMetadata().getLabels().get("strimzi.io/cluster"),
+                where + ": strimzi.io/cluster");
     }
 
     /** (resource type, name) → operations a user is allowed, with Kafka's implications. */
@@ -198,6 +237,50 @@ class KafkaTest {
         return pattern.equals("*") || pattern.equals(name);
     }
 
+    /**
+     * Every operation any ALLOW rule of the user grants on the resource, from any host, with what Kafka
+     * implies (All: everything; Read, Write, Delete, Alter: Describe; AlterConfigs: DescribeConfigs). DENY
+     * rules are ignored: for "may never" checks this errs on the side of failing.
+     */
+    @SuppressWarnings("deprecation")
+    static Set<AclOperation> granted(KafkaUser user, String type, String name) {
+        Set<AclOperation> ops = EnumSet.noneOf(AclOperation.class);
+        if (!(user.getSpec().getAuthorization() instanceof KafkaUserAuthorizationSimple simple) || simple.getAcls() == null) {
+            return ops;
+        }
+        for (AclRule rule : simple.getAcls()) {
+            if (rule.getType() == AclRuleType.DENY) {
+                continue;
+            }
+            boolean matches = rule.getResource() instanceof AclRuleTopicResource t && type.equals("topic")
+                    && nameMatches(t.getName(), t.getPatternType(), name)
+                    || rule.getResource() instanceof AclRuleGroupResource g && type.equals("group")
+                    && nameMatches(g.getName(), g.getPatternType(), name);
+            if (!matches) {
+                continue;
+            }
+            ops.addAll(operations(rule));
+            if (rule.getOperation() != null) {
+                ops.add(rule.getOperation());
+            }
+        }
+        if (ops.contains(AclOperation.ALL)) {
+            ops.addAll(EnumSet.allOf(AclOperation.class));
+        }
+        if (ops.contains(AclOperation.READ) || ops.contains(AclOperation.WRITE) || ops.contains(AclOperation.DELETE)
+                || ops.contains(AclOperation.ALTER)) {
+            ops.add(AclOperation.DESCRIBE);
+        }
+        if (ops.contains(AclOperation.ALTERCONFIGS)) {
+            ops.add(AclOperation.DESCRIBECONFIGS);
+        }
+        return ops;
+    }
+
+    static boolean isService(KafkaUser user) {
+        return Facts.SERVICES.stream().anyMatch(s -> s.name().equals(user.getMetadata().getName()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyServiceHasAUserWithExactlyTheAclsItNeeds(String overlay) {
@@ -238,25 +321,122 @@ class KafkaTest {
         }
     }
 
+    /** Topic names no dashboard may touch: every other contract topic, Kafka's own, and names a pattern could cover. */
+    static Set<String> notForDashboards() {
+        Set<String> names = new HashSet<>(Facts.TOPICS);
+        names.removeAll(Facts.DASHBOARD_TOPICS);
+        names.addAll(List.of("__consumer_offsets", "__transaction_state", "published-ratings-internal", "published",
+                "ratings", "inspection-ratings-v2", "rating-changes-v2", "some-future-topic"));
+        return names;
+    }
+
+    /**
+     * The dashboards' user reads published-ratings and nothing else: only reading operations, Read and Describe
+     * on published-ratings by its literal name, no operation at all on any other topic (inspection-ratings and
+     * rating-changes carry unpublished, live figures; case-events case data), no topic pattern or wildcard that
+     * covers another name, its own "dashboard-" consumer groups but none of the services' groups.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void dashboardsHaveAReadOnlyUser(String overlay) {
+    void dashboardUserReadsPublishedRatingsAndNothingElse(String overlay) {
         Rendered r = Overlays.render(overlay);
         KafkaUser user = r.get(KafkaUser.class, Facts.DASHBOARD_USER);
         String where = overlay + " KafkaUser " + Facts.DASHBOARD_USER;
         assertTrue(user.getSpec().getAuthentication() instanceof KafkaUserScramSha512ClientAuthentication, where);
+        assertTrue(user.getSpec().getAuthorization() instanceof KafkaUserAuthorizationSimple,
+                where + ": without simple authorization its ACLs are not what Strimzi applies");
         var acls = ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls();
         Set<AclOperation> readOnly = EnumSet.of(AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBECONFIGS);
         for (AclRule rule : acls) {
             assertTrue(readOnly.containsAll(operations(rule)), where + ": grants more than reading: " + rule.getOperations());
             assertNotNull(rule.getResource(), where);
+            if (rule.getResource() instanceof AclRuleTopicResource t) {
+                assertEquals(AclResourcePatternType.LITERAL, t.getPatternType() == null ? AclResourcePatternType.LITERAL
+                        : t.getPatternType(), where + ": topic ACL " + t.getName() + " must name its topic literally");
+                assertTrue(Facts.DASHBOARD_TOPICS.contains(t.getName()),
+                        where + ": topic ACL on " + t.getName() + "; dashboards read only " + Facts.DASHBOARD_TOPICS);
+            }
         }
         for (String topic : Facts.DASHBOARD_TOPICS) {
             assertTrue(allows(user, "topic", topic, AclOperation.READ), where + ": cannot read " + topic);
+            assertTrue(allows(user, "topic", topic, AclOperation.DESCRIBE), where + ": cannot describe " + topic);
         }
-        assertFalse(allows(user, "topic", "case-events", AclOperation.READ), where + ": must not read case data");
+        for (String topic : notForDashboards()) {
+            Set<AclOperation> ops = granted(user, "topic", topic);
+            assertTrue(ops.isEmpty(), where + ": may " + ops + " topic " + topic + "; it may read only "
+                    + Facts.DASHBOARD_TOPICS);
+        }
         assertTrue(allows(user, "group", "dashboard-london", AclOperation.READ), where + ": dashboard- groups");
+        for (ServiceFacts s : Facts.SERVICES) {
+            for (String group : s.groups()) {
+                Set<AclOperation> ops = granted(user, "group", group);
+                assertTrue(ops.isEmpty(), where + ": may " + ops + " " + s.name() + "'s consumer group " + group);
+            }
+        }
         assertNoClusterOrWildcardGrants(user, where);
+    }
+
+    /**
+     * inspection-ratings and rating-changes are internal: no KafkaUser but the services' may read (or describe)
+     * them, and those only as Facts and the services' configuration say (today none:
+     * everyServiceHasAUserWithExactlyTheAclsItNeeds). That holds only when ACLs are the only way in: simple
+     * authorization, no super users, no "allow everyone when no ACL", every listener authenticated.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void noUserButTheServicesReadsTheInternalTopics(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        var kafkaSpec = kafka(r).getSpec().getKafka();
+        assertTrue(kafkaSpec.getAuthorization() instanceof KafkaAuthorizationSimple, overlay + ": simple authorization");
+        List<String> superUsers = ((KafkaAuthorizationSimple) kafkaSpec.getAuthorization()).getSuperUsers();
+        assertTrue(superUsers == null || superUsers.isEmpty(), overlay + ": super users bypass every ACL: " + superUsers);
+        Object allowEveryone = kafkaSpec.getConfig() == null ? null : kafkaSpec.getConfig().get("allow.everyone.if.no.acl.found");
+        assertFalse("true".equalsIgnoreCase(String.valueOf(allowEveryone)),
+                overlay + ": allow.everyone.if.no.acl.found opens topics without ACLs to anyone");
+        for (GenericKafkaListener l : kafkaSpec.getListeners()) {
+            assertNotNull(l.getAuth(), overlay + ": listener " + l.getName() + " lets clients in unauthenticated");
+        }
+        List<KafkaUser> users = r.all(KafkaUser.class);
+        assertTrue(users.stream().anyMatch(u -> Facts.DASHBOARD_USER.equals(u.getMetadata().getName())),
+                overlay + ": no KafkaUser " + Facts.DASHBOARD_USER);
+        for (KafkaUser user : users) {
+            String name = user.getMetadata().getName();
+            for (String topic : Facts.INTERNAL_TOPICS) {
+                Set<AclOperation> ops = granted(user, "topic", topic);
+                if (isService(user)) {
+                    assertEquals(Facts.service(name).reads().contains(topic), ops.contains(AclOperation.READ),
+                            overlay + " KafkaUser " + name + ": Read on internal topic " + topic);
+                } else {
+                    assertFalse(ops.contains(AclOperation.READ) || ops.contains(AclOperation.DESCRIBE),
+                            overlay + " KafkaUser " + name + " is not a service but may " + ops + " internal topic " + topic);
+                }
+            }
+        }
+    }
+
+    /** rating-service writes published-ratings; no other KafkaUser may write to it (nor to the internal topics). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void onlyRatingServiceWritesPublishedRatings(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        KafkaUser rating = r.get(KafkaUser.class, "rating-service");
+        assertTrue(allows(rating, "topic", Facts.PUBLISHED_TOPIC, AclOperation.WRITE),
+                overlay + ": rating-service cannot write " + Facts.PUBLISHED_TOPIC);
+        assertTrue(allows(rating, "topic", Facts.PUBLISHED_TOPIC, AclOperation.DESCRIBE),
+                overlay + ": rating-service cannot describe " + Facts.PUBLISHED_TOPIC);
+        Set<String> ratingTopics = new HashSet<>(Facts.INTERNAL_TOPICS);
+        ratingTopics.add(Facts.PUBLISHED_TOPIC);
+        for (KafkaUser user : r.all(KafkaUser.class)) {
+            if (user.getMetadata().getName().equals("rating-service")) {
+                continue;
+            }
+            for (String topic : ratingTopics) {
+                Set<AclOperation> ops = granted(user, "topic", topic);
+                assertFalse(ops.contains(AclOperation.WRITE) || ops.contains(AclOperation.DELETE),
+                        overlay + " KafkaUser " + user.getMetadata().getName() + " may " + ops + " " + topic
+                                + ", which only rating-service writes");
+            }
+        }
     }
 
     private static void assertNoClusterOrWildcardGrants(KafkaUser user, String where) {
