@@ -9,6 +9,7 @@ public final class Topics {
     public static final String CASE_EVENTS = "case-events";
     public static final String INSPECTION_RATINGS = "inspection-ratings";
     public static final String RATING_CHANGES = "rating-changes";
+    public static final String PUBLISHED_RATINGS = "published-ratings";
     public static final String FEEDBACK_EVENTS = "feedback-events";
 
     /** One topic and its settings. */
@@ -17,12 +18,13 @@ public final class Topics {
 
     /**
      * case-events is kept for ever: rating-service's rebuild replays it from the beginning.
-     * inspection-ratings is compacted: the latest snapshot per inspection is what readers want.
+     * inspection-ratings and published-ratings are compacted: the latest snapshot per inspection is what readers want.
      */
     public static final List<Topic> ALL = List.of(
             new Topic(CASE_EVENTS, 3, Map.of("retention.ms", "-1")),
             new Topic(INSPECTION_RATINGS, 3, Map.of("cleanup.policy", "compact")),
             new Topic(RATING_CHANGES, 3, Map.of()),
+            new Topic(PUBLISHED_RATINGS, 3, Map.of("cleanup.policy", "compact")),
             new Topic(FEEDBACK_EVENTS, 3, Map.of()));
 
     private Topics() {

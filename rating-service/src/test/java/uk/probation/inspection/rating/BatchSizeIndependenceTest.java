@@ -102,7 +102,10 @@ class BatchSizeIndependenceTest {
                 stream.answer(row.caseRef(), row.questionId(), row.answer(), other, 4);
             }
         }
+        // A publication in the middle of a batch freezes exactly what came before it, whatever follows.
+        stream.published("lena", 1, java.time.Instant.parse("2026-01-01T00:00:00Z")).reopened("lena", 1, null);
         stream.judgement("1.1", "INADEQUATE", null, 2).judgement("1.1", "GOOD", null, 1);
+        stream.published("lena", 2, java.time.Instant.parse("2026-02-01T00:00:00Z"));
         // Malformed: an unknown answer, and a judgement of a standard rated from answers.
         stream.answer("X-9", "2.2.1", "MAYBE", null, 9).judgement("2.2", "GOOD", null, 9);
         List<ProducerRecord<String, String>> records = new ArrayList<>(stream.records);
@@ -145,7 +148,7 @@ class BatchSizeIndependenceTest {
     private Map<String, List<String>> dump(UUID id) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         tables.put("inspection", rows("""
-                select name, region, pdu, framework_id, published, overall_rating, overall_score, overall_max
+                select name, region, pdu, framework_id, status, scheduled_for, overall_rating, overall_score, overall_max
                 from inspection where id = ?""", id));
         tables.put("team_member", rows("select username, role from team_member where inspection_id = ? order by 1", id));
         tables.put("case_file", rows("""
@@ -163,6 +166,10 @@ class BatchSizeIndependenceTest {
         tables.put("key_question_history", rows("""
                 select question_id, at, yes, no, percentage from key_question_history where inspection_id = ?
                 order by seq""", id));
+        tables.put("publication", jdbc.list("""
+                select version, visible_from, published_by, snapshot from publication where inspection_id = ?
+                order by version""", row -> row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|"
+                + row.getString(4).replace(id.toString(), "ID"), id));
         tables.put("rating.changed", jdbc.list("""
                 select payload from outbox_event where message_key = ? and type = 'rating.changed' order by id""",
                 row -> row.getString(1).replace(id.toString(), "ID"), id.toString()));

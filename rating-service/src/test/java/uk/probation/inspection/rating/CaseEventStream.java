@@ -96,10 +96,30 @@ public final class CaseEventStream {
         return add("team.member.removed", data);
     }
 
+    /** An inspection.published as case-services before publication versions sent it: version 1, visible now. */
     public CaseEventStream published(String by) {
         Map<String, Object> data = data();
         data.put("publishedBy", by);
         return add("inspection.published", data);
+    }
+
+    /** Publication {@code version}, visible from {@code at} (scheduled when that is in the future). */
+    public CaseEventStream published(String by, int version, Instant at) {
+        Map<String, Object> data = data();
+        data.put("publishedBy", by);
+        data.put("publicationVersion", version);
+        data.put("publishedAt", at.toString());
+        data.put("scheduled", at.isAfter(Instant.now()));
+        return add("inspection.published", data);
+    }
+
+    public CaseEventStream reopened(String by, int stillVisible, Integer cancelledVersion) {
+        Map<String, Object> data = data();
+        data.put("reopenedBy", by);
+        data.put("reason", "A case was misread");
+        data.put("publicationVersion", stillVisible);
+        data.put("cancelledVersion", cancelledVersion);
+        return add("inspection.reopened", data);
     }
 
     public CaseEventStream caseRegistered(String caseRef, String cohort, boolean youngAdult, String gender,

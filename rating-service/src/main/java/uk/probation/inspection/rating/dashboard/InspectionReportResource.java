@@ -1,6 +1,5 @@
 package uk.probation.inspection.rating.dashboard;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +16,9 @@ import jakarta.ws.rs.core.Response;
 import uk.probation.inspection.platform.problem.Problem;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
-import uk.probation.inspection.rating.projection.Breakdown;
-import uk.probation.inspection.rating.projection.FrameworkCache;
-import uk.probation.inspection.rating.projection.Jdbc;
-import uk.probation.inspection.rating.projection.RatingsQuery;
-import uk.probation.inspection.rating.projection.RatingsQuery.Header;
-import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 import uk.probation.inspection.rating.rest.InspectionAccess;
+import uk.probation.inspection.rating.rest.InspectionReads;
+import uk.probation.inspection.rating.rest.Readable;
 
 /**
  * Report exports of one inspection (HTML and CSV) and each key question's percentage over time. Same scope as
@@ -38,16 +33,7 @@ public class InspectionReportResource {
     InspectionAccess access;
 
     @Inject
-    RatingsQuery query;
-
-    @Inject
-    FrameworkCache frameworks;
-
-    @Inject
-    Jdbc jdbc;
-
-    @Inject
-    KeyQuestionHistory history;
+    InspectionReads reads;
 
     /** The report as print-friendly HTML; {@code ?format=csv} gives the CSV workbook instead. */
     @GET
@@ -80,7 +66,7 @@ public class InspectionReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public Map<String, List<KeyQuestionHistory.Point>> history(@PathParam("id") String id) {
-        return history.of(access.readable(id).id());
+        return reads.history(access.readable(id));
     }
 
     private Response csv(ReportData data) {
@@ -89,16 +75,7 @@ public class InspectionReportResource {
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    private ReportData data(Header header) {
-        Map<String, List<QuestionView>> tallies = new LinkedHashMap<>();
-        tallies.put(ReportData.OVERALL, query.questions(header.id(), Breakdown.OVERALL));
-        for (String cohort : ReportData.COHORTS) {
-            Breakdown breakdown = cohort.equals("YOUNG_ADULT") ? new Breakdown(Breakdown.YOUNG_ADULT, cohort)
-                    : new Breakdown(Breakdown.COHORT, cohort);
-            tallies.put(cohort, query.questions(header.id(), breakdown));
-        }
-        long cases = jdbc.one("select count(*) from case_file where inspection_id = ?", row -> row.getLong(1),
-                header.id()).orElse(0L);
-        return new ReportData(query.ratings(header), frameworks.of(header.id()).orElseThrow(), cases, tallies);
+    private ReportData data(Readable readable) {
+        return reads.report(readable);
     }
 }

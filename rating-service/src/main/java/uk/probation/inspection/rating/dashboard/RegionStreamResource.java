@@ -1,5 +1,7 @@
 package uk.probation.inspection.rating.dashboard;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.smallrye.common.annotation.Blocking;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
@@ -21,7 +25,9 @@ import uk.probation.inspection.platform.security.Caller;
  * (same scope as {@code GET /regions/{region}/ratings}). Event {@code rating}, data = the inspection's ratings
  * (as {@code GET /inspections/{id}/ratings}), id = its change sequence. First every current row, then each row
  * again whenever it changes; with {@code Last-Event-ID} only the rows changed after that id. The stream stays open
- * only when the request accepts {@code text/event-stream}.
+ * only when the request accepts {@code text/event-stream}. Team members get live figures; viewers the publication
+ * they may see (id = its published sequence). When the caller's token expires the stream sends a last event
+ * {@code expired} and ends: the client reconnects with a fresh token.
  */
 @Path("/regions/{region}/ratings/stream")
 public class RegionStreamResource {
@@ -32,13 +38,18 @@ public class RegionStreamResource {
     @Inject
     RegionStreams streams;
 
+    @Inject
+    JsonWebToken token;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     @Blocking
     public void stream(@PathParam("region") String region, @HeaderParam("Last-Event-ID") String lastEventId,
             @HeaderParam("Accept") String accept, @Context SseEventSink sink, @Context Sse sse) {
-        StreamScope scope = StreamScope.of(caller);
+        // The token's exp (seconds): the stream is closed then, with a last "expired" event, as a request would be refused.
+        long exp = token.getExpirationTime();
+        StreamScope scope = StreamScope.of(caller, exp > 0 ? Instant.ofEpochSecond(exp) : null);
         if (!scope.mayListRegion(region)) {
             throw ProblemException.notFound("No region " + region);
         }

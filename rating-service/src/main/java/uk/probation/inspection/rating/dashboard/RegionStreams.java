@@ -1,6 +1,7 @@
 package uk.probation.inspection.rating.dashboard;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import io.quarkus.runtime.StartupEvent;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 import uk.probation.inspection.rating.projection.RatingsQuery.Header;
+import uk.probation.inspection.rating.publication.Publications;
 
 /**
  * The open region streams. Each remembers the last change sequence it sent; on every committed snapshot (and at
@@ -37,9 +39,10 @@ public class RegionStreams {
 
     private static final Logger LOG = Logger.getLogger(RegionStreams.class);
     static final String EVENT = "rating";
+    static final String EXPIRED = "expired";
 
-    /** A row changed since some sequence: inspection and its current sequence. */
-    record Change(UUID id, long seq) {
+    /** A row changed since some sequence: inspection, its live and its published sequence. */
+    record Change(UUID id, long liveSeq, long publishedSeq) {
     }
 
     final class Subscriber {
@@ -63,6 +66,9 @@ public class RegionStreams {
 
     @Inject
     RatingsQuery query;
+
+    @Inject
+    Publications publications;
 
     @Inject
     RatingChangeSignal signal;
@@ -120,8 +126,13 @@ public class RegionStreams {
                 if (heartbeat) {
                     lastHeartbeat = System.nanoTime();
                 }
+                Instant now = Instant.now();
                 for (Subscriber subscriber : subscribers) {
                     synchronized (subscriber) {
+                        if (subscriber.scope.expired(now)) {
+                            expire(subscriber);
+                            continue;
+                        }
                         sendChanges(subscriber);
                         if (heartbeat) {
                             heartbeat(subscriber);
@@ -142,21 +153,43 @@ public class RegionStreams {
             subscribers.remove(subscriber);
             return sent;
         }
+        // Both sequences come from one sequence, taken in commit order, so one Last-Event-ID covers both.
         List<Change> changes = jdbc.list("""
-                select id, change_seq from inspection where upper(region) = upper(?) and change_seq > ?
-                order by change_seq, id""",
-                row -> new Change(row.getObject(1, UUID.class), row.getLong(2)), subscriber.region,
+                select id, change_seq, published_seq from inspection
+                where upper(region) = upper(?) and greatest(change_seq, published_seq) > ?
+                order by greatest(change_seq, published_seq), id""",
+                row -> new Change(row.getObject(1, UUID.class), row.getLong(2), row.getLong(3)), subscriber.region,
                 subscriber.lastSeq);
         // Rows never snapshotted (sequence 0) exist only on a first connection; they are sent once, id 0.
         for (Change change : changes) {
             Header header = query.header(change.id()).orElse(null);
-            if (header != null && subscriber.scope.mayRead(header, () -> query.onTeam(header.id(),
-                    subscriber.scope.username()))) {
-                sent.add(send(subscriber, change.seq(), query.ratings(header)));
+            StreamScope scope = subscriber.scope;
+            if (header == null) {
+                continue;
             }
-            subscriber.lastSeq = Math.max(subscriber.lastSeq, change.seq());
+            if (scope.readsLive(() -> query.onTeam(header.id(), scope.username()))) {
+                if (change.liveSeq() > subscriber.lastSeq) {
+                    sent.add(send(subscriber, change.liveSeq(), query.ratings(header)));
+                }
+            } else if (scope.readsPublication(header) && change.publishedSeq() > subscriber.lastSeq) {
+                publications.latestVisible(header.id())
+                        .ifPresent(v -> sent.add(send(subscriber, change.publishedSeq(), v.snapshot().ratings())));
+            }
+            subscriber.lastSeq = Math.max(subscriber.lastSeq, Math.max(change.liveSeq(), change.publishedSeq()));
         }
         return sent;
+    }
+
+    /** The token the stream was opened with has expired: say so, and end the stream. */
+    private void expire(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+        try {
+            subscriber.sink.send(subscriber.sse.newEventBuilder().name(EXPIRED).mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    .data("{\"reason\":\"token expired: reconnect with a fresh token\"}").build())
+                    .whenComplete((ignored, failure) -> subscriber.sink.close());
+        } catch (IllegalStateException closed) {
+            // the client had gone already
+        }
     }
 
     private void heartbeat(Subscriber subscriber) {

@@ -13,7 +13,7 @@ import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 public final class ReportCsv {
 
     static final List<String> HEADER = List.of("question_id", "kind", "standard_id", "text", "cohort", "yes", "no",
-            "not_applicable", "relevant", "percentage_yes");
+            "not_applicable", "relevant", "percentage_yes", "withheld");
 
     private ReportCsv() {
     }
@@ -27,12 +27,17 @@ public final class ReportCsv {
                 boolean keyQuestion = data.framework().standardOfKeyQuestion(q.id()).isPresent();
                 String standardId = q.id().replaceAll("^(\\d+\\.\\d+)\\..*$", "$1");
                 line(out, List.of(q.id(), keyQuestion ? "key question" : "prompt", standardId,
-                        texts.getOrDefault(q.id(), ""), tally.getKey(), Integer.toString(q.yes()), Integer.toString(q.no()),
-                        Integer.toString(q.notApplicable()), Integer.toString(q.relevant()),
-                        q.percentage() == null ? "" : q.percentage().toString()));
+                        texts.getOrDefault(q.id(), ""), tally.getKey(), count(q.yes()), count(q.no()),
+                        count(q.notApplicable()), count(q.relevant()), count(q.percentage()),
+                        q.wasWithheld() ? "small numbers" : ""));
             }
         }
         return out.toString();
+    }
+
+    /** Blank for no figure: nothing relevant, or withheld for small numbers (then the last column says so). */
+    private static String count(Integer value) {
+        return value == null ? "" : value.toString();
     }
 
     private static void line(StringBuilder out, List<String> cells) {

@@ -36,7 +36,9 @@ public final class ReportHtml {
         out.append("<h1>An inspection of probation services in: ").append(esc(r.name())).append("</h1>\n");
         out.append("<p class=\"meta\">Region ").append(esc(r.region())).append(" · PDU ").append(esc(r.pdu()))
                 .append(" · framework ").append(esc(r.frameworkId())).append(" · ")
-                .append(r.published() ? "published" : "in progress: ratings are provisional").append("</p>\n");
+                .append(r.provisional() ? "provisional: live figures" + (r.published()
+                        ? "; readers see publication " + r.publicationVersion() : ", not yet published")
+                        : "published (publication " + r.publicationVersion() + ", " + r.publishedAt() + ")").append("</p>\n");
         ratingsTable();
         keyQuestionTables();
         cohortComparison();
@@ -117,6 +119,9 @@ public final class ReportHtml {
     }
 
     private static String cohortCell(QuestionView row) {
+        if (row != null && row.wasWithheld()) {
+            return "withheld (small numbers)";
+        }
         if (row == null || row.percentage() == null) {
             return "—";
         }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
+import uk.probation.inspection.rating.publication.PublicationEvents;
 import uk.probation.inspection.rating.rules.Basis;
 import uk.probation.inspection.rating.rules.Framework;
 import uk.probation.inspection.rating.rules.InvalidFrameworkException;
@@ -72,6 +73,9 @@ public class EventApplier {
     @Inject
     CaseRegistrations registrations;
 
+    @Inject
+    PublicationEvents publications;
+
     /**
      * @param announce whether rating moves are published as {@code rating.changed} (not during a rebuild, which
      *        only reproduces what was already announced)
@@ -107,7 +111,7 @@ public class EventApplier {
                     answerRun.clear();
                     registrations.apply(caseRun, context);
                     caseRun.clear();
-                    applyOne(event.type(), data, announce, context);
+                    applyOne(event, data, announce, context);
                 }
                 applied.add(event);
             } catch (BadEventException e) {
@@ -122,12 +126,12 @@ public class EventApplier {
         return new Outcome(applied, duplicates, malformed);
     }
 
-    private void applyOne(String type, JsonNode data, boolean announce, ApplyContext context) {
+    private void applyOne(IncomingEvent event, JsonNode data, boolean announce, ApplyContext context) {
+        String type = event.type();
         switch (type) {
             case "inspection.opened" -> opened(data, context);
-            case "inspection.published" -> jdbc.update(
-                    "update inspection set published = true, snapshot_dirty = true where id = ?",
-                    uuid(data, "inspectionId"));
+            case "inspection.published" -> publications.published(data, event.time(), context);
+            case "inspection.reopened" -> publications.reopened(data);
             case "team.member.added" -> jdbc.update("""
                     insert into team_member (inspection_id, username, role) values (?, ?, ?)
                     on conflict (inspection_id, username) do update set role = excluded.role""",

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import uk.probation.inspection.rating.rules.Rating;
 
 /** Reads the fields of an event's data, refusing what would be malformed (a {@link BadEventException}). */
-final class EventFields {
+public final class EventFields {
 
     private EventFields() {
     }
 
-    static String text(JsonNode data, String field) {
+    public static String text(JsonNode data, String field) {
         String value = optionalText(data, field);
         if (value == null || value.isBlank()) {
             throw new BadEventException("field '" + field + "' missing");
@@ -20,7 +20,7 @@ final class EventFields {
         return value;
     }
 
-    static String optionalText(JsonNode data, String field) {
+    public static String optionalText(JsonNode data, String field) {
         JsonNode value = data.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -33,7 +33,7 @@ final class EventFields {
         return text;
     }
 
-    static UUID uuid(JsonNode data, String field) {
+    public static UUID uuid(JsonNode data, String field) {
         try {
             return UUID.fromString(text(data, field));
         } catch (IllegalArgumentException e) {
@@ -41,7 +41,7 @@ final class EventFields {
         }
     }
 
-    static int integer(JsonNode data, String field) {
+    public static int integer(JsonNode data, String field) {
         JsonNode value = data.get(field);
         if (value == null || !value.canConvertToInt()) {
             throw new BadEventException("field '" + field + "' missing or not a whole number");
@@ -49,7 +49,7 @@ final class EventFields {
         return value.asInt();
     }
 
-    static Rating rating(String value) {
+    public static Rating rating(String value) {
         try {
             return Rating.valueOf(value);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package uk.probation.inspection.rating.projection;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,9 +25,16 @@ import uk.probation.inspection.rating.rules.RatingRules;
 @ApplicationScoped
 public class RatingsQuery {
 
-    /** What access checks and region lists need about an inspection. */
-    public record Header(UUID id, String name, String region, String pdu, String frameworkId, boolean published,
-            Overall overall) {
+    /**
+     * What access checks and region lists need about an inspection: {@code status} as case-events said it (a
+     * SCHEDULED one whose time has come is PUBLISHED), and the publication viewers see now, if any.
+     */
+    public record Header(UUID id, String name, String region, String pdu, String frameworkId, String status,
+            Integer publicationVersion, OffsetDateTime publishedAt, Overall overall) {
+
+        public boolean published() {
+            return publicationVersion != null;
+        }
     }
 
     @Inject
@@ -35,15 +43,21 @@ public class RatingsQuery {
     @Inject
     FrameworkCache frameworks;
 
-    private static final String HEADER_COLUMNS =
-            "id, name, region, pdu, framework_id, published, overall_rating, overall_score, overall_max";
+    private static final String HEADER_SELECT = """
+            select id, name, region, pdu, framework_id, overall_rating, overall_score, overall_max,
+                case when status = 'SCHEDULED' and scheduled_for <= now() then 'PUBLISHED' else status end as status,
+                v.version as publication_version, v.visible_from as published_at
+            from inspection left join lateral (select p.version, p.visible_from from publication p
+                where p.inspection_id = inspection.id and p.visible_from <= now() order by p.version desc limit 1) v
+                on true
+            """; // the latest visible publication of each row: one index probe per row
 
     public Optional<Header> header(UUID id) {
-        return jdbc.one("select " + HEADER_COLUMNS + " from inspection where id = ?", RatingsQuery::header, id);
+        return jdbc.one(HEADER_SELECT + " where id = ?", RatingsQuery::header, id);
     }
 
     public List<Header> inRegion(String region) {
-        return jdbc.list("select " + HEADER_COLUMNS + " from inspection where upper(region) = upper(?) order by name, id",
+        return jdbc.list(HEADER_SELECT + " where upper(region) = upper(?) order by name, id",
                 RatingsQuery::header, region);
     }
 
@@ -69,7 +83,8 @@ public class RatingsQuery {
                     (Integer) rating[1], questions));
         }
         return new InspectionRatings(header.id().toString(), header.name(), header.region(), header.pdu(),
-                header.frameworkId(), header.published(), header.overall(), standards);
+                header.frameworkId(), header.published(), header.status(), true, header.publicationVersion(),
+                header.publishedAt(), header.overall(), standards);
     }
 
     /** Every key question and prompt, in framework order, tallied within one breakdown. */
@@ -92,7 +107,16 @@ public class RatingsQuery {
             standards.put(standard.id(), (String) stored.getOrDefault(standard.id(), new Object[] {"NOT_RATED"})[0]);
         }
         return new RegionRow(header.id().toString(), header.name(), header.region(), header.pdu(), header.published(),
-                header.overall(), standards);
+                header.status(), true, header.publicationVersion(), header.publishedAt(), header.overall(), standards);
+    }
+
+    /** A region row of published figures, as viewers see it. */
+    public static RegionRow regionRow(InspectionRatings published) {
+        Map<String, String> standards = new LinkedHashMap<>();
+        published.standards().forEach(s -> standards.put(s.id(), s.rating()));
+        return new RegionRow(published.inspectionId(), published.name(), published.region(), published.pdu(), true,
+                published.status(), published.provisional(), published.publicationVersion(), published.publishedAt(),
+                published.overall(), standards);
     }
 
     private Map<String, int[]> counts(UUID id, Breakdown breakdown) {
@@ -116,7 +140,8 @@ public class RatingsQuery {
 
     private static Header header(java.sql.ResultSet row) throws java.sql.SQLException {
         return new Header(row.getObject("id", UUID.class), row.getString("name"), row.getString("region"),
-                row.getString("pdu"), row.getString("framework_id"), row.getBoolean("published"),
+                row.getString("pdu"), row.getString("framework_id"), row.getString("status"),
+                Jdbc.integer(row, "publication_version"), row.getObject("published_at", OffsetDateTime.class),
                 new Overall(row.getString("overall_rating"), row.getInt("overall_score"), row.getInt("overall_max")));
     }
 }

@@ -19,6 +19,7 @@ import uk.probation.inspection.platform.work.Wakeup;
 import uk.probation.inspection.rating.dashboard.RatingChangeSignal;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
+import uk.probation.inspection.rating.publication.PublicationAnnouncer;
 
 /**
  * Coalesced {@code rating.snapshot}s: effects only mark an inspection as owing a snapshot; each round writes one
@@ -43,6 +44,9 @@ public class SnapshotPublisher {
 
     @Inject
     RatingChangeSignal changes;
+
+    @Inject
+    PublicationAnnouncer announcer;
 
     @ConfigProperty(name = "rating.snapshot.interval", defaultValue = "PT0.2S")
     Duration interval;
@@ -84,6 +88,7 @@ public class SnapshotPublisher {
             try {
                 wakeup.await(interval);
                 publishOwed();
+                announcer.announceDue(); // publications whose time has come, embargoed ones included
                 // Under load, batches that commit in the next moments share one round: one snapshot per inspection
                 // instead of one per batch (each costs a few statements and a record on inspection-ratings).
                 Thread.sleep(minGap.toMillis());

@@ -1,5 +1,6 @@
 package uk.probation.inspection.rating.rest;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,12 +8,17 @@ import jakarta.inject.Inject;
 
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
+import uk.probation.inspection.rating.projection.FrameworkCache;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 import uk.probation.inspection.rating.projection.RatingsQuery.Header;
+import uk.probation.inspection.rating.publication.Publications;
+import uk.probation.inspection.rating.publication.Publications.Visible;
+import uk.probation.inspection.rating.rules.SmallNumbers;
 
 /**
- * Who may read an inspection's ratings: its team (learned from team events), and viewers once it is published
- * and in one of their regions. Anything else is 404, so the inspection's existence does not leak.
+ * Who may read an inspection's ratings, and which: its team (learned from team events) reads the live figures;
+ * viewers of its region read the latest publication viewers may see, frozen, with small numbers withheld.
+ * Anything else is 404, so the inspection's existence does not leak.
  */
 @ApplicationScoped
 public class InspectionAccess {
@@ -23,7 +29,13 @@ public class InspectionAccess {
     @Inject
     RatingsQuery query;
 
-    public Header readable(String inspectionId) {
+    @Inject
+    Publications publications;
+
+    @Inject
+    FrameworkCache frameworks;
+
+    public Readable readable(String inspectionId) {
         UUID id;
         try {
             id = UUID.fromString(inspectionId);
@@ -31,18 +43,26 @@ public class InspectionAccess {
             throw notFound(inspectionId);
         }
         Header header = query.header(id).orElseThrow(() -> notFound(inspectionId));
-        if (!mayRead(header)) {
-            throw notFound(inspectionId);
-        }
-        return header;
+        return readable(header).orElseThrow(() -> notFound(inspectionId));
     }
 
-    public boolean mayRead(Header header) {
-        boolean teamRole = caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR);
-        if (teamRole && query.onTeam(header.id(), caller.username())) {
-            return true;
+    /** What the caller reads of this inspection, if anything. */
+    public Optional<Readable> readable(Header header) {
+        if (onTeam(header)) {
+            return Optional.of(new Readable(header, null));
         }
-        return caller.hasRole(Caller.VIEWER) && header.published() && caller.seesRegion(header.region());
+        if (!caller.hasRole(Caller.VIEWER) || !header.published() || !caller.seesRegion(header.region())) {
+            return Optional.empty();
+        }
+        int threshold = frameworks.of(header.id()).map(f -> f.smallNumberThreshold())
+                .orElse(SmallNumbers.DEFAULT_THRESHOLD);
+        return publications.latestVisible(header.id()).map(v -> new Readable(header,
+                new Visible(v.inspectionId(), v.version(), v.visibleFrom(), v.snapshot().disclosed(threshold))));
+    }
+
+    private boolean onTeam(Header header) {
+        boolean teamRole = caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR);
+        return teamRole && query.onTeam(header.id(), caller.username());
     }
 
     /** True when the caller can see some inspection of the region (a viewer needs the region in its claim). */

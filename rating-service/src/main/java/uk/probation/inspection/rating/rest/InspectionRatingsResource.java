@@ -17,8 +17,6 @@ import uk.probation.inspection.platform.problem.Problem;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
 import uk.probation.inspection.rating.projection.Breakdown;
-import uk.probation.inspection.rating.projection.RatingsQuery;
-import uk.probation.inspection.rating.projection.RatingsQuery.Header;
 import uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 
@@ -33,13 +31,13 @@ public class InspectionRatingsResource {
     InspectionAccess access;
 
     @Inject
-    RatingsQuery query;
+    InspectionReads reads;
 
     @GET
     @Path("ratings")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public InspectionRatings ratings(@PathParam("id") String id) {
-        return query.ratings(access.readable(id));
+        return reads.ratings(access.readable(id));
     }
 
     /**
@@ -52,8 +50,8 @@ public class InspectionRatingsResource {
     public List<QuestionView> questions(@PathParam("id") String id, @QueryParam("cohort") String cohort,
             @QueryParam("gender") String gender, @QueryParam("ethnicity") String ethnicity,
             @QueryParam("roshLevel") String roshLevel) {
-        Header header = access.readable(id);
-        return query.questions(header.id(), breakdown(cohort, gender, ethnicity, roshLevel));
+        Readable readable = access.readable(id);
+        return reads.questions(readable, breakdown(cohort, gender, ethnicity, roshLevel));
     }
 
     static Breakdown breakdown(String cohort, String gender, String ethnicity, String roshLevel) {

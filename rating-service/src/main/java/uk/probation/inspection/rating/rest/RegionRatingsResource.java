@@ -26,12 +26,15 @@ public class RegionRatingsResource {
     @Inject
     RatingsQuery query;
 
+    @Inject
+    InspectionReads reads;
+
     @GET
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public List<RegionRow> ratings(@PathParam("region") String region) {
         if (!access.mayListRegion(region)) {
             throw ProblemException.notFound("No region " + region);
         }
-        return query.inRegion(region).stream().filter(access::mayRead).map(query::regionRow).toList();
+        return query.inRegion(region).stream().flatMap(h -> access.readable(h).stream()).map(reads::regionRow).toList();
     }
 }

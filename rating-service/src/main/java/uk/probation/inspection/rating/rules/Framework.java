@@ -33,6 +33,7 @@ public final class Framework {
     private final Map<String, Standard> standardById = new HashMap<>();
     private final Map<String, Standard> standardByKeyQuestion = new HashMap<>();
     private final List<String> questionIds = new ArrayList<>();
+    private int smallNumberThreshold = SmallNumbers.DEFAULT_THRESHOLD;
 
     public Framework(String id, RatingRules rules, List<Standard> standards) {
         this.id = id;
@@ -75,7 +76,19 @@ public final class Framework {
         if (standards.isEmpty()) {
             throw new InvalidFrameworkException("framework has no standards");
         }
-        return new Framework(json.path("id").asText(), RatingRules.fromJson(json.path("rules")), standards);
+        Framework framework = new Framework(json.path("id").asText(), RatingRules.fromJson(json.path("rules")), standards);
+        JsonNode threshold = json.path("rules").path("smallNumberThreshold");
+        if (threshold.isInt() && threshold.asInt() >= 1) {
+            framework.smallNumberThreshold = threshold.asInt();
+        } else if (!threshold.isMissingNode() && !threshold.isNull()) {
+            throw new InvalidFrameworkException("rules.smallNumberThreshold must be a whole number of at least 1");
+        }
+        return framework;
+    }
+
+    /** Figures of groups smaller than this are withheld from viewers ({@link SmallNumbers}). */
+    public int smallNumberThreshold() {
+        return smallNumberThreshold;
     }
 
     private static String text(JsonNode node, String field) {

@@ -59,9 +59,17 @@ class RegionStreamTest {
             assertEquals("rating", first.name());
             assertEquals(region, first.data().path("region").asText());
 
-            new CaseEventStream(a).answer("A-1", "2.2.1", "YES", "NO", 2).send();
+            // Reopened and changed: the team's figures move, a viewer's stay those of publication 1 ...
+            new CaseEventStream(a).reopened("sam", 1, null).answer("A-1", "2.2.1", "YES", "NO", 2).send();
+            Ratings.await(a, "sam", r -> keyQuestion(r, "2.2.1").path("percentage").asInt(-1) == 100);
+            Thread.sleep(1500);
+            assertFalse(stream.events.stream().anyMatch(e -> keyQuestion(e.data(), "2.2.1").path("percentage")
+                    .asInt(-1) == 100), "a viewer saw live figures: " + stream.events);
+            // ... until publication 2 is made.
+            new CaseEventStream(a).published("sam", 2, java.time.Instant.now()).send();
             SseClient.Event live = stream.await(e -> e.inspectionId().equals(a.toString())
                     && keyQuestion(e.data(), "2.2.1").path("percentage").asInt(-1) == 100);
+            assertEquals(2, live.data().path("publicationVersion").asInt());
             assertEquals("OUTSTANDING", standard(live.data(), "2.2").path("rating").asText(),
                     "the only answered key question of 2.2 is at 100%");
             lastId = live.id();
@@ -73,9 +81,10 @@ class RegionStreamTest {
             }
         }
 
-        // While the client is away, A changes again.
-        new CaseEventStream(a).answer("A-1", "2.2.2", "NO", null, 1).send();
-        Ratings.await(a, "sam", r -> keyQuestion(r, "2.2.2").path("percentage").asInt(-1) == 0);
+        // While the client is away, A is reopened, changed and published again.
+        new CaseEventStream(a).reopened("sam", 2, null).answer("A-1", "2.2.2", "NO", null, 1)
+                .published("sam", 3, java.time.Instant.now()).send();
+        Ratings.await(a, "sam", r -> r.path("publicationVersion").asInt() == 3);
 
         try (SseClient resumed = new SseClient(streamUri(region), viewer, lastId)) {
             SseClient.Event missed = resumed.await(e -> e.inspectionId().equals(a.toString())
@@ -94,6 +103,26 @@ class RegionStreamTest {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> lead.comments.get() > 0);
         }
+    }
+
+    @Test
+    void theStreamEndsWithAnEventWhenTheTokenExpires() throws Exception {
+        String region = "Expiry " + UUID.randomUUID().toString().substring(0, 8);
+        UUID a = UUID.randomUUID();
+        new CaseEventStream(a).opened("Expiring PDU", region, "Exp", "sam").teamMember("sam", "LEAD").send();
+        Ratings.await(a, "sam", r -> true);
+        String shortLived = TestTokens.issuer().sign(java.util.Map.of("sub", "sam", "preferred_username", "sam",
+                "groups", java.util.List.of("lead-inspector")), java.time.Duration.ofSeconds(4));
+        try (SseClient stream = new SseClient(streamUri(region), shortLived, null)) {
+            assertEquals(200, stream.response.statusCode());
+            stream.await(e -> e.inspectionId().equals(a.toString()));
+            SseClient.Event expired = stream.await(e -> "expired".equals(e.name()));
+            assertTrue(expired.data().path("reason").asText().contains("expired"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(stream::ended);
+        }
+        // and the same token is refused from then on, so the page reconnects with a fresh one
+        given().auth().oauth2(shortLived).accept("text/event-stream").get("/regions/" + region + "/ratings/stream")
+                .then().statusCode(401);
     }
 
     @Test

@@ -51,7 +51,7 @@ class ReportCsvTest {
         List<QuestionView> views = TEXTS.keySet().stream().map(id -> new QuestionView(id, 1, 1, 0, 2, 50)).toList();
         Map<String, List<QuestionView>> tallies = new LinkedHashMap<>();
         tallies.put(ReportData.OVERALL, views);
-        InspectionRatings ratings = new InspectionRatings("id", "=cmd|' /C calc'!A0", "London", "@pdu", "hostile", false,
+        InspectionRatings ratings = new InspectionRatings("id", "=cmd|' /C calc'!A0", "London", "@pdu", "hostile", false, "OPEN", true, null, null,
                 new Overall("NOT_RATED", 0, 0), List.of());
         return new ReportData(ratings, framework, 1, tallies);
     }

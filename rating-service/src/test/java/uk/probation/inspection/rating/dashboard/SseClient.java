@@ -91,6 +91,11 @@ final class SseClient implements AutoCloseable {
         return ids;
     }
 
+    /** True once the server has ended the stream. */
+    boolean ended() {
+        return !reader.isAlive();
+    }
+
     @Override
     public void close() {
         reader.interrupt();
