@@ -15,8 +15,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record Framework(String id, Integer version, String name, Rules rules, List<Domain> domains) {
 
+    /** {@code smallNumberThreshold}: figures of smaller groups are withheld from viewers (optional, default 5). */
     public record Rules(String percentageRounding, String standardScore, List<Band> bands,
-            List<OverallBand> overallBands) {
+            List<OverallBand> overallBands, Integer smallNumberThreshold) {
+
+        public Rules(String percentageRounding, String standardScore, List<Band> bands, List<OverallBand> overallBands) {
+            this(percentageRounding, standardScore, bands, overallBands, null);
+        }
     }
 
     /** A case-based standard takes this band when its lowest key-question percentage is at least {@code minPercentage}. */

@@ -66,6 +66,9 @@ public final class FrameworkValidator {
         }
         checkBands(rules.bands());
         checkOverallBands(rules.overallBands());
+        if (rules.smallNumberThreshold() != null && (rules.smallNumberThreshold() < 1 || rules.smallNumberThreshold() > 100)) {
+            error("rules.smallNumberThreshold", "must be between 1 and 100 (figures of smaller groups are withheld from viewers)");
+        }
     }
 
     /** Bands in descending order of minPercentage: together they cover 0-100, each percentage exactly once. */
