@@ -223,6 +223,20 @@ class PublicationTest {
         Api.lead("lena").get(base).then().body("status", equalTo("OPEN"));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesPublishingAndReopening() {
+        io.restassured.path.json.JsonPath api = io.restassured.RestAssured.given().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        String publish = "paths.'/inspections/{id}/publish'.post";
+        assertEquals("publishInspection", api.getString(publish + ".operationId"));
+        assertTrue(api.getString(publish + ".requestBody.content.'application/json'.schema.'$ref'").endsWith("PublishRequest"));
+        assertTrue(api.getMap(publish + ".responses").keySet().containsAll(List.of("200", "409", "422", "403", "404")));
+        String reopen = "paths.'/inspections/{id}/reopen'.post";
+        assertEquals("reopenInspection", api.getString(reopen + ".operationId"));
+        assertTrue(api.getString(reopen + ".requestBody.content.'application/json'.schema.'$ref'").endsWith("ReopenRequest"));
+        assertEquals("listPublications", api.getString("paths.'/inspections/{id}/publications'.get.operationId"));
+    }
+
     private static Event last(CaseEventsReader reader, String type) {
         List<Event> matching = reader.events().stream().filter(e -> e.type().equals(type)).toList();
         return matching.get(matching.size() - 1);

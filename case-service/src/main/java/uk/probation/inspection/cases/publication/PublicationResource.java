@@ -14,6 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -51,6 +57,17 @@ public class PublicationResource {
     /** Publishes now, or (with {@code at}) schedules the embargo lift; 409 lists every unmet precondition. */
     @POST
     @Path("/publish")
+    @Operation(operationId = "publishInspection", summary = "Publish now, or schedule publication for an embargo time")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublishRequest.class)))
+    @APIResponse(responseCode = "200", description = "PUBLISHED, or SCHEDULED until at",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "409", description = "Already scheduled or published, or preconditions unmet (each listed in errors)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "at is not a future ISO-8601 instant within 366 days",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Not the inspection's lead", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such inspection on the caller's teams", content = @Content(mediaType = "application/problem+json"))
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public InspectionView publish(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
             String body) throws JsonProcessingException {
@@ -60,6 +77,16 @@ public class PublicationResource {
     /** Back to OPEN with a reason; a SCHEDULED publication is cancelled, a visible one stays what viewers see. */
     @POST
     @Path("/reopen")
+    @Operation(operationId = "reopenInspection", summary = "Reopen a scheduled or published inspection, with a reason")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReopenRequest.class)))
+    @APIResponse(responseCode = "200", description = "OPEN; a scheduled version is cancelled, a visible one stays what viewers see",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "409", description = "The inspection is open", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "reason missing, too long or with control characters",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Not the inspection's lead", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such inspection on the caller's teams", content = @Content(mediaType = "application/problem+json"))
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public InspectionView reopen(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
             String body) throws JsonProcessingException {
@@ -69,6 +96,7 @@ public class PublicationResource {
     /** The team's audit trail: every publication version and every reopening, oldest first. */
     @GET
     @Path("/publications")
+    @Operation(operationId = "listPublications", summary = "Every publication version and reopening of an inspection (its team)")
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Trail publications(@PathParam("id") String id) {
