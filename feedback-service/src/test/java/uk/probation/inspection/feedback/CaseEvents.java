@@ -76,6 +76,18 @@ public final class CaseEvents {
 
     /** inspection.opened and the opener's team.member.added (LEAD), as case-service sends them. */
     public static String open(String region, String lead) {
+        return open(region, lead, Map.of("id", "hmip-probation-pdu-2021", "version", 1));
+    }
+
+    /** As {@link #open(String, String)}, with a framework whose rules set {@code smallNumberThreshold}. */
+    public static String openWithThreshold(String region, String lead, Object smallNumberThreshold) {
+        Map<String, Object> rules = new LinkedHashMap<>();
+        rules.put("percentageRounding", "HALF_UP");
+        rules.put("smallNumberThreshold", smallNumberThreshold);
+        return open(region, lead, Map.of("id", "hmip-probation-pdu-2021", "version", 1, "rules", rules));
+    }
+
+    private static String open(String region, String lead, Map<String, Object> framework) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> opened = new LinkedHashMap<>();
         opened.put("inspectionId", id);
@@ -87,7 +99,7 @@ public final class CaseEvents {
         opened.put("sampleFrom", "2022-01-24");
         opened.put("sampleTo", "2022-02-25");
         opened.put("openedBy", lead);
-        opened.put("framework", Map.of("id", "hmip-probation-pdu-2021", "version", 1));
+        opened.put("framework", framework);
         send("inspection.opened", id, opened);
         addMember(id, lead, "LEAD");
         awaitVisible(id, lead, "lead-inspector", null);
@@ -102,8 +114,31 @@ public final class CaseEvents {
         return send("team.member.removed", id, Map.of("inspectionId", id, "username", username));
     }
 
+    /** inspection.published as case-service sent it before publication versions: no version, no time. */
     public static void publish(String id, String by) {
         send("inspection.published", id, Map.of("inspectionId", id, "publishedBy", by));
+    }
+
+    /** inspection.published: {@code version} visible from {@code publishedAt} (scheduled when in the future). */
+    public static void publish(String id, String by, int version, Instant publishedAt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("inspectionId", id);
+        data.put("publishedBy", by);
+        data.put("publicationVersion", version);
+        data.put("publishedAt", publishedAt.toString());
+        data.put("scheduled", publishedAt.isAfter(Instant.now()));
+        send("inspection.published", id, data);
+    }
+
+    /** inspection.reopened: {@code keptVersion} stays visible (0: none); {@code cancelledVersion} never will. */
+    public static void reopen(String id, String by, int keptVersion, Integer cancelledVersion) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("inspectionId", id);
+        data.put("reopenedBy", by);
+        data.put("reason", "Correcting the survey file");
+        data.put("publicationVersion", keptVersion);
+        data.put("cancelledVersion", cancelledVersion);
+        send("inspection.reopened", id, data);
     }
 
     /** Waits until {@code user} with {@code role} (and region) can read the inspection's feedback. */

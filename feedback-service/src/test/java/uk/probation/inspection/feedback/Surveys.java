@@ -65,4 +65,25 @@ public final class Surveys {
     public static String lead(String user) {
         return TestTokens.token(user, "lead-inspector");
     }
+
+    /** The only role that may submit responses. */
+    public static String ingest() {
+        return TestTokens.token("uv-feed", "survey-ingest");
+    }
+
+    public static String viewer(String region) {
+        return TestTokens.token("vera", "viewer", region);
+    }
+
+    /** The golden file's header and the rows whose respondent ids are given (in file order). */
+    public static String goldenRows(java.util.Set<String> respondentIds) {
+        String csv = goldenCsv();
+        StringBuilder out = new StringBuilder(csv.substring(0, csv.indexOf('\n') + 1));
+        for (String line : csv.substring(csv.indexOf('\n') + 1).split("\n")) {
+            if (respondentIds.contains(line.substring(0, line.indexOf(',')))) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import uk.probation.inspection.feedback.inspection.InspectionAccess;
+import uk.probation.inspection.feedback.inspection.KnownInspection;
 import uk.probation.inspection.feedback.template.SurveyTemplate;
 import uk.probation.inspection.feedback.template.SurveyTemplates;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
@@ -60,12 +61,13 @@ public class SurveyResponseResource {
     @POST
     @Consumes(MediaType.WILDCARD) // media types are checked below, to answer 415 with a useful message
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.SURVEY_INGEST, Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    @RolesAllowed(Caller.SURVEY_INGEST) // responses come from User Voice's feed, never typed in by inspectors
     public SurveyIngest.Outcome submit(@PathParam("id") String inspectionId, @PathParam("templateId") String templateId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        access.submitter(inspectionId);
+        KnownInspection inspection = access.submitter(inspectionId);
         SurveyTemplate template = templates.find(templateId)
                 .orElseThrow(() -> ProblemException.notFound("No survey template " + templateId));
+        ingest.requireOpen(inspection); // before parsing: a frozen inspection takes nothing, valid or not
         boolean csv = isCsv(contentType);
         if (body != null && body.length > maxBody.asLongValue()) {
             throw new ProblemException(413, "Payload too large",

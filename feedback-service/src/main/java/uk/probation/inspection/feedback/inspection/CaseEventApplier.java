@@ -1,5 +1,8 @@
 package uk.probation.inspection.feedback.inspection;
 
+import java.time.Instant;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.probation.inspection.feedback.publication.PublicationEvents;
+import uk.probation.inspection.feedback.publication.Publications;
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
 
@@ -16,13 +21,17 @@ import uk.probation.inspection.platform.inbox.ProcessedEvents;
 public class CaseEventApplier {
 
     static final java.util.Set<String> HANDLED = java.util.Set.of(
-            "inspection.opened", "inspection.published", "team.member.added", "team.member.removed");
+            "inspection.opened", "inspection.published", "inspection.reopened", "team.member.added",
+            "team.member.removed");
 
     @Inject
     ProcessedEvents processed;
 
     @Inject
     KnownInspections inspections;
+
+    @Inject
+    Publications publications;
 
     @Inject
     ObjectMapper json;
@@ -44,8 +53,19 @@ public class CaseEventApplier {
         }
         switch (event.type()) {
             case "inspection.opened" -> inspections.opened(inspectionId, text(data, "name", null),
-                    required(data, "region", event), text(data, "pdu", null));
-            case "inspection.published" -> inspections.published(inspectionId);
+                    required(data, "region", event), text(data, "pdu", null), field(event, () ->
+                            PublicationEvents.smallNumberThreshold(data)));
+            case "inspection.published" -> {
+                PublicationEvents.Published published = field(event, () -> PublicationEvents.published(data,
+                        event.time() == null ? null : event.time().toInstant(), Instant.now()));
+                inspections.frozen(inspectionId, true); // first: the row lock orders this against ingests
+                publications.published(inspectionId, published);
+            }
+            case "inspection.reopened" -> {
+                PublicationEvents.Reopened reopened = field(event, () -> PublicationEvents.reopened(data));
+                inspections.frozen(inspectionId, false);
+                publications.reopened(inspectionId, reopened);
+            }
             case "team.member.added" -> inspections.memberAdded(inspectionId, required(data, "username", event),
                     text(data, "role", "INSPECTOR"));
             case "team.member.removed" -> inspections.memberRemoved(inspectionId, required(data, "username", event));
@@ -63,6 +83,15 @@ public class CaseEventApplier {
             return data;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("data of " + event.type() + " " + event.id() + " is not JSON", e);
+        }
+    }
+
+    /** Names the event in the message of a field that cannot be used. */
+    private static <T> T field(IncomingEvent event, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " in " + event.type() + " " + event.id(), e);
         }
     }
 

@@ -8,12 +8,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import uk.probation.inspection.platform.events.IncomingEvent;
 
 /**
  * Learns inspections, teams and publication from case-events (consumer group feedback-service); never calls
- * case-service. Other event types are skipped without a trace.
+ * case-service. Other event types are skipped without a trace; an event it needs but cannot use is skipped with
+ * a warning and counted in {@code feedback_case_events_skipped_total}, so that operators can see it.
  */
 @ApplicationScoped
 public class CaseEventsConsumer {
@@ -24,6 +26,9 @@ public class CaseEventsConsumer {
 
     @Inject
     CaseEventApplier applier;
+
+    @Inject
+    MeterRegistry registry;
 
     @Incoming("case-events")
     @Blocking // ordered: one batch at a time, its records in partition order
@@ -41,6 +46,7 @@ public class CaseEventsConsumer {
             event = IncomingEvent.of(record);
         } catch (RuntimeException e) {
             LOG.warnf("Skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
+            skipped("unknown", "unreadable");
             return;
         }
         if (!CaseEventApplier.handles(event.type())) {
@@ -53,6 +59,7 @@ public class CaseEventsConsumer {
             } catch (IllegalArgumentException e) {
                 // A malformed event will never apply; skipping it beats blocking every later one.
                 LOG.warnf("Skipping malformed %s event %s: %s", event.type(), event.id(), e.getMessage());
+                skipped(event.type(), "malformed");
                 return;
             } catch (RuntimeException e) {
                 // The database may be away for a while; after about two minutes fail the channel (health turns DOWN).
@@ -63,5 +70,9 @@ public class CaseEventsConsumer {
                 Thread.sleep(Math.min(5_000L, 500L * attempt));
             }
         }
+    }
+
+    private void skipped(String type, String reason) {
+        registry.counter("feedback.case_events.skipped", "type", type, "reason", reason).increment();
     }
 }

@@ -1,8 +1,13 @@
 package uk.probation.inspection.feedback.inspection;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import uk.probation.inspection.feedback.publication.Publication;
+import uk.probation.inspection.feedback.publication.Publications;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
 
@@ -13,25 +18,38 @@ import uk.probation.inspection.platform.security.Caller;
 @RequestScoped
 public class InspectionAccess {
 
-    /** How a reader sees an inspection: the team sees everything, the public (viewers) suppressed figures. */
+    /** How a reader sees an inspection: the team live and whole, the public (viewers) a publication, suppressed. */
     public enum Audience {
         TEAM, PUBLIC
+    }
+
+    /** A permitted reader; {@code publication} is the version a viewer reads (null for the team). */
+    public record Reader(Audience audience, KnownInspection inspection, Publication publication) {
     }
 
     @Inject
     KnownInspections inspections;
 
     @Inject
+    Publications publications;
+
+    @Inject
     Caller caller;
 
-    /** Team members (lead or inspector) of the inspection; viewers when it is published in their region. */
-    public Audience reader(String inspectionId) {
+    /**
+     * Team members (lead or inspector) of the inspection; viewers in its region once a publication is visible,
+     * judged now, so an embargo lifts without anything having to run.
+     */
+    public Reader reader(String inspectionId) {
         KnownInspection inspection = known(inspectionId);
         if (isTeamMember(inspection)) {
-            return Audience.TEAM;
+            return new Reader(Audience.TEAM, inspection, null);
         }
-        if (caller.hasRole(Caller.VIEWER) && inspection.published() && caller.seesRegion(inspection.region())) {
-            return Audience.PUBLIC;
+        if (caller.hasRole(Caller.VIEWER) && caller.seesRegion(inspection.region())) {
+            Optional<Publication> visible = publications.visible(inspectionId, Instant.now());
+            if (visible.isPresent()) {
+                return new Reader(Audience.PUBLIC, inspection, visible.get());
+            }
         }
         throw notFound(inspectionId);
     }
@@ -45,13 +63,9 @@ public class InspectionAccess {
         return inspection;
     }
 
-    /** survey-ingest submits to any known inspection; leads and inspectors to their own. */
+    /** survey-ingest (the only role that may submit) submits to any known inspection. */
     public KnownInspection submitter(String inspectionId) {
-        KnownInspection inspection = known(inspectionId);
-        if (!caller.hasRole(Caller.SURVEY_INGEST) && !isTeamMember(inspection)) {
-            throw notFound(inspectionId);
-        }
-        return inspection;
+        return known(inspectionId);
     }
 
     private boolean isTeamMember(KnownInspection inspection) {

@@ -21,22 +21,26 @@ public class KnownInspections {
     EntityManager entityManager;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void opened(String id, String name, String region, String pdu) {
+    public void opened(String id, String name, String region, String pdu, Integer smallNumberThreshold) {
         entityManager.createNativeQuery("""
-                insert into inspection (id, name, region, pdu, opened) values (?1, ?2, ?3, ?4, true)
+                insert into inspection (id, name, region, pdu, opened, small_number_threshold)
+                values (?1, ?2, ?3, ?4, true, ?5)
                 on conflict (id) do update set name = excluded.name, region = excluded.region,
-                    pdu = excluded.pdu, opened = true""")
+                    pdu = excluded.pdu, opened = true, small_number_threshold = excluded.small_number_threshold""")
                 .setParameter(1, id).setParameter(2, name).setParameter(3, region).setParameter(4, pdu)
-                .executeUpdate();
+                .setParameter(5, smallNumberThreshold).executeUpdate();
     }
 
+    /**
+     * Frozen from inspection.published until inspection.reopened. The upsert locks the row, so an ingest
+     * in flight commits first and is part of the publication's snapshot, and a later one sees the freeze.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void published(String id) {
+    public void frozen(String id, boolean frozen) {
         entityManager.createNativeQuery("""
-                insert into inspection (id, published, published_at) values (?1, true, now())
-                on conflict (id) do update set published = true,
-                    published_at = coalesce(inspection.published_at, now())""")
-                .setParameter(1, id).executeUpdate();
+                insert into inspection (id, frozen) values (?1, ?2)
+                on conflict (id) do update set frozen = excluded.frozen""")
+                .setParameter(1, id).setParameter(2, frozen).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,7 +60,7 @@ public class KnownInspections {
     /** The inspection if it was opened; empty when unknown. */
     @Transactional
     public Optional<KnownInspection> find(String id) {
-        return load(id, "select region, published from inspection where id = ?1 and opened");
+        return load(id, "select region, frozen, small_number_threshold from inspection where id = ?1 and opened");
     }
 
     /**
@@ -65,7 +69,7 @@ public class KnownInspections {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<KnownInspection> lock(String id) {
-        return load(id, "select region, published from inspection where id = ?1 and opened for update");
+        return load(id, "select region, frozen, small_number_threshold from inspection where id = ?1 and opened for update");
     }
 
     private Optional<KnownInspection> load(String id, String sql) {
@@ -81,6 +85,7 @@ public class KnownInspections {
             Object[] m = (Object[]) member;
             team.put((String) m[0], (String) m[1]);
         }
-        return Optional.of(new KnownInspection(id, (String) row[0], (Boolean) row[1], team));
+        Integer threshold = row[2] == null ? null : ((Number) row[2]).intValue();
+        return Optional.of(new KnownInspection(id, (String) row[0], (Boolean) row[1], threshold, team));
     }
 }

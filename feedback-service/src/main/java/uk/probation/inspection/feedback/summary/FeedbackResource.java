@@ -17,7 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.probation.inspection.feedback.ingest.ResponseStore;
+import uk.probation.inspection.feedback.ingest.StoredResponse;
 import uk.probation.inspection.feedback.inspection.InspectionAccess;
+import uk.probation.inspection.feedback.inspection.KnownInspection;
+import uk.probation.inspection.feedback.publication.Publication;
+import uk.probation.inspection.feedback.publication.Publications;
 import uk.probation.inspection.feedback.template.SurveyTemplate;
 import uk.probation.inspection.feedback.template.SurveyTemplates;
 import uk.probation.inspection.platform.problem.ProblemException;
@@ -39,33 +43,51 @@ public class FeedbackResource {
     @Inject
     ResponseStore store;
 
+    @Inject
+    Publications publications;
+
     @ConfigProperty(name = "pip.feedback.suppression-threshold", defaultValue = "5")
     int suppressionThreshold;
 
     /**
      * The summary, or with {@code by} (channel or a demographic such as gender) each question's figures per
-     * group; viewers get small numbers suppressed in breakdowns.
+     * group. The team reads live answers, every number; viewers read the latest visible publication's answers,
+     * with small numbers and their complements withheld.
      */
     @GET
     @RolesAllowed({ Caller.VIEWER, Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Map<String, Object> summary(@PathParam("id") String inspectionId, @QueryParam("by") String by,
             @QueryParam("template") @DefaultValue(DEFAULT_TEMPLATE) String templateId) {
-        InspectionAccess.Audience audience = access.reader(inspectionId);
+        InspectionAccess.Reader reader = access.reader(inspectionId);
         SurveyTemplate template = template(templateId);
-        FeedbackSummariser summariser = new FeedbackSummariser(template);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("inspectionId", inspectionId);
-        if (by == null) {
-            result.putAll(summariser.summary(store.closedAnswers(inspectionId, template.id())));
-            return result;
-        }
-        if (!template.breakdownColumns().contains(by)) {
+        if (by != null && !template.breakdownColumns().contains(by)) {
             throw ProblemException.badRequest("by must be one of " + template.breakdownColumns());
         }
-        Suppression suppression = audience == InspectionAccess.Audience.TEAM ? Suppression.none()
-                : new Suppression(suppressionThreshold);
-        result.putAll(summariser.breakdown(store.closedAnswers(inspectionId, template.id()), by, suppression));
+        FeedbackSummariser summariser = new FeedbackSummariser(template);
+        Publication publication = reader.publication();
+        List<StoredResponse> responses;
+        Withheld withheld;
+        if (reader.audience() == InspectionAccess.Audience.TEAM) {
+            responses = store.closedAnswers(inspectionId, template.id());
+            withheld = Withheld.nothing();
+        } else {
+            responses = publications.answers(inspectionId, publication.version(), template.id());
+            DisclosureControl control = new DisclosureControl(template, threshold(reader.inspection()));
+            withheld = by == null ? control.forSummary(responses) : control.forBreakdown(responses, by);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("inspectionId", inspectionId);
+        if (publication != null) {
+            result.put("publicationVersion", publication.version());
+            result.put("publishedAt", publication.visibleFrom().toString());
+        }
+        result.putAll(by == null ? summariser.summary(responses, withheld) : summariser.breakdown(responses, by, withheld));
         return result;
+    }
+
+    /** The framework's rules.smallNumberThreshold, else the configured one. */
+    private int threshold(KnownInspection inspection) {
+        return inspection.smallNumberThreshold() != null ? inspection.smallNumberThreshold() : suppressionThreshold;
     }
 
     /** Free-text answers: personal data, for the inspection team only. */

@@ -1,12 +1,13 @@
 package uk.probation.inspection.feedback.summary;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import uk.probation.inspection.feedback.ingest.StoredResponse;
+import uk.probation.inspection.feedback.summary.ComplementarySuppression.Figure;
 import uk.probation.inspection.feedback.template.QuestionType;
 import uk.probation.inspection.feedback.template.SurveyTemplate;
 import uk.probation.inspection.feedback.template.SurveyTemplate.Demographic;
@@ -14,7 +15,8 @@ import uk.probation.inspection.feedback.template.SurveyTemplate.Question;
 
 /**
  * Counts survey answers the way inspection reports quote them: every yes/no question as "yes of answered",
- * every option as "selected of answered", where answered excludes those who left the question empty.
+ * every option as "selected of answered", where answered excludes those who left the question empty; and
+ * renders them with whatever a {@link Withheld} says the reader may not see replaced by {"suppressed": true}.
  */
 public final class FeedbackSummariser {
 
@@ -27,100 +29,147 @@ public final class FeedbackSummariser {
         this.template = template;
     }
 
+    /** The team's summary: every number. */
+    public Map<String, Object> summary(List<StoredResponse> responses) {
+        return summary(responses, Withheld.nothing());
+    }
+
     /**
      * {@code respondents}, {@code channels}, one map per demographic (values present, template order), named
      * totals (minorityEthnic), {@code questions}, {@code options} keyed "question.OPTION" and the same options
-     * nested in {@code optionsByQuestion}.
+     * nested in {@code optionsByQuestion}. Question figures are those the published report prints: never withheld
+     * unless everything is.
      */
-    public Map<String, Object> summary(List<StoredResponse> responses) {
+    public Map<String, Object> summary(List<StoredResponse> responses, Withheld withheld) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("templateId", template.id());
+        summary.put("suppressionThreshold", withheld.threshold());
+        if (withheld.everything()) {
+            summary.put("suppressed", true);
+            return summary;
+        }
         summary.put("respondents", responses.size());
-        summary.put("channels", counts(responses, SurveyTemplate.CHANNEL_COLUMN, template.channels()));
+        summary.put("channels", headcountMap(responses, SurveyTemplate.CHANNEL_COLUMN, withheld));
         for (Demographic demographic : template.demographics()) {
-            summary.put(demographic.id(), counts(responses, demographic.id(), demographic.values()));
+            summary.put(demographic.id(), headcountMap(responses, demographic.id(), withheld));
             if (demographic.total() != null) {
-                long total = responses.stream().map(r -> r.value(demographic.id()))
-                        .filter(Objects::nonNull).filter(v -> !demographic.total().excluding().contains(v)).count();
-                summary.put(demographic.total().name(), total);
+                String name = demographic.total().name();
+                boolean hidden = withheld.headcount(demographic.id(), Withheld.totalKey(name));
+                summary.put(name, hidden ? Suppression.SUPPRESSED : namedTotal(responses, demographic));
             }
         }
-        summary.putAll(figures(responses, Suppression.none()));
+        summary.putAll(render(figures(responses), key -> false));
         return summary;
     }
 
-    /** Every question's figures per value of {@code column} (the channel or a demographic), suppressed as asked. */
-    public Map<String, Object> breakdown(List<StoredResponse> responses, String column, Suppression suppression) {
-        List<String> groups = new ArrayList<>(template.valuesOf(column));
-        groups.add(NOT_STATED);
-        Map<String, Object> byGroup = new LinkedHashMap<>();
-        for (String group : groups) {
-            List<StoredResponse> members = responses.stream()
-                    .filter(r -> group.equals(NOT_STATED) ? r.value(column) == null : group.equals(r.value(column)))
-                    .toList();
-            if (members.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("respondents", suppression.hides(members.size()) ? Suppression.SUPPRESSED : members.size());
-            figures.putAll(figures(members, suppression));
-            byGroup.put(group, figures);
-        }
+    /** Every question's figures per value of {@code column} (the channel or a demographic), withheld as told. */
+    public Map<String, Object> breakdown(List<StoredResponse> responses, String column, Withheld withheld) {
         Map<String, Object> breakdown = new LinkedHashMap<>();
         breakdown.put("templateId", template.id());
         breakdown.put("by", column);
-        breakdown.put("suppressionThreshold", suppression.active() ? suppression.threshold() : null);
+        breakdown.put("suppressionThreshold", withheld.threshold());
+        if (withheld.everything()) {
+            breakdown.put("suppressed", true);
+            return breakdown;
+        }
+        Map<String, Object> byGroup = new LinkedHashMap<>();
+        groups(responses, column).forEach((group, members) -> {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("respondents", withheld.headcount(column, group) ? Suppression.SUPPRESSED : members.size());
+            figures.putAll(render(figures(members), key -> withheld.figure(group, key)));
+            byGroup.put(group, figures);
+        });
         breakdown.put("respondents", responses.size());
         breakdown.put("groups", byGroup);
         return breakdown;
     }
 
-    private Map<String, Object> figures(List<StoredResponse> responses, Suppression suppression) {
+    /** The respondents of each value of {@code column} that has any, in template order, then {@link #NOT_STATED}. */
+    public Map<String, List<StoredResponse>> groups(List<StoredResponse> responses, String column) {
+        Map<String, List<StoredResponse>> groups = new LinkedHashMap<>();
+        for (String value : template.valuesOf(column)) {
+            List<StoredResponse> members = responses.stream().filter(r -> value.equals(r.value(column))).toList();
+            if (!members.isEmpty()) {
+                groups.put(value, members);
+            }
+        }
+        List<StoredResponse> notStated = responses.stream().filter(r -> r.value(column) == null).toList();
+        if (!notStated.isEmpty()) {
+            groups.put(NOT_STATED, notStated);
+        }
+        return groups;
+    }
+
+    /** Respondents whose value of the demographic counts towards its named total (minority ethnic). */
+    public static int namedTotal(List<StoredResponse> responses, Demographic demographic) {
+        return (int) responses.stream().map(r -> r.value(demographic.id())).filter(Objects::nonNull)
+                .filter(v -> !demographic.total().excluding().contains(v)).count();
+    }
+
+    /** Every yes/no question's figure keyed by its id, every option's keyed "question.OPTION", in template order. */
+    public Map<String, Figure> figures(List<StoredResponse> responses) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        for (Question question : template.questions()) {
+            QuestionType type = question.questionType();
+            List<String> answers = responses.stream().map(r -> r.value(question.id())).filter(Objects::nonNull).toList();
+            if (type == QuestionType.YES_NO) {
+                figures.put(question.id(), new Figure((int) answers.stream().filter("YES"::equals).count(), answers.size()));
+            } else if (type.hasOptions()) {
+                for (String option : question.options()) {
+                    int selected = (int) answers.stream().filter(a -> List.of(a.split(";")).contains(option)).count();
+                    figures.put(optionKey(question, option), new Figure(selected, answers.size()));
+                }
+            }
+        }
+        return figures;
+    }
+
+    public static String optionKey(Question question, String option) {
+        return question.id() + "." + option;
+    }
+
+    private Map<String, Object> render(Map<String, Figure> figures, Predicate<String> withheld) {
         Map<String, Object> questions = new LinkedHashMap<>();
         Map<String, Object> options = new LinkedHashMap<>();
         Map<String, Object> optionsByQuestion = new LinkedHashMap<>();
         for (Question question : template.questions()) {
             QuestionType type = question.questionType();
-            List<String> answers = responses.stream().map(r -> r.value(question.id())).filter(Objects::nonNull).toList();
-            int answered = answers.size();
             if (type == QuestionType.YES_NO) {
-                int yes = (int) answers.stream().filter("YES"::equals).count();
-                questions.put(question.id(), suppression.hides(yes, answered) ? Suppression.SUPPRESSED
-                        : figure("yes", yes, answered));
+                questions.put(question.id(), withheld.test(question.id()) ? Suppression.SUPPRESSED
+                        : figure("yes", figures.get(question.id())));
             } else if (type.hasOptions()) {
                 Map<String, Object> perOption = new LinkedHashMap<>();
                 for (String option : question.options()) {
-                    int selected = (int) answers.stream().filter(a -> List.of(a.split(";")).contains(option)).count();
-                    Object figure = suppression.hides(selected, answered) ? Suppression.SUPPRESSED
-                            : figure("selected", selected, answered);
-                    options.put(question.id() + "." + option, figure);
+                    String key = optionKey(question, option);
+                    Object figure = withheld.test(key) ? Suppression.SUPPRESSED : figure("selected", figures.get(key));
+                    options.put(key, figure);
                     perOption.put(option, figure);
                 }
                 optionsByQuestion.put(question.id(), perOption);
             }
         }
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("questions", questions);
-        figures.put("options", options);
-        figures.put("optionsByQuestion", optionsByQuestion);
-        return figures;
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        rendered.put("questions", questions);
+        rendered.put("options", options);
+        rendered.put("optionsByQuestion", optionsByQuestion);
+        return rendered;
     }
 
-    private static Map<String, Object> figure(String countName, int count, int answered) {
-        Map<String, Object> figure = new LinkedHashMap<>();
-        figure.put(countName, count);
-        figure.put("answered", answered);
-        return figure;
+    private static Map<String, Object> figure(String countName, Figure figure) {
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        rendered.put(countName, figure.count());
+        rendered.put("answered", figure.base());
+        return rendered;
     }
 
-    private static Map<String, Long> counts(List<StoredResponse> responses, String column, List<String> values) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String value : values) {
-            long count = responses.stream().filter(r -> value.equals(r.value(column))).count();
-            if (count > 0) {
-                counts.put(value, count);
+    /** Values that occur, in template order; a withheld one as {"suppressed": true}. */
+    private Map<String, Object> headcountMap(List<StoredResponse> responses, String column, Withheld withheld) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        groups(responses, column).forEach((value, members) -> {
+            if (!value.equals(NOT_STATED)) {
+                counts.put(value, withheld.headcount(column, value) ? Suppression.SUPPRESSED : (long) members.size());
             }
-        }
+        });
         return counts;
     }
 }

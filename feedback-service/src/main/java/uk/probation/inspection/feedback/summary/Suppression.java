@@ -3,9 +3,10 @@ package uk.probation.inspection.feedback.summary;
 import java.util.Map;
 
 /**
- * Small-number suppression for figures shown outside the inspection team: a figure is withheld when its count,
- * its complement (those who did not say yes or did not choose the option) or its base is under the threshold,
- * because any of them would let a reader single someone out ("0 of 3 women" tells every woman's answer).
+ * Primary small-number suppression for figures shown outside the inspection team: a figure is withheld when its
+ * count, its complement (those who did not say yes or did not choose the option) or its base is under the threshold,
+ * because any of them would let a reader single someone out ("0 of 3 women" tells every woman's answer); a headcount
+ * when it is under the threshold. {@link ComplementarySuppression} then stops subtraction giving them back.
  */
 public final class Suppression {
 

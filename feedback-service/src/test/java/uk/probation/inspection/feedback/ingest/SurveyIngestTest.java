@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import uk.probation.inspection.feedback.CaseEvents;
+import uk.probation.inspection.feedback.FeedbackEvents;
 import uk.probation.inspection.feedback.Surveys;
-import uk.probation.inspection.infra.Topics;
-import uk.probation.inspection.infra.test.KafkaTestResource;
 import uk.probation.inspection.platform.csv.CsvTable;
 
 /** Ingest against the real broker and PostgreSQL: golden figures, re-sends, the event, and every bad input. */
@@ -43,15 +35,16 @@ class SurveyIngestTest {
     void goldenFileGivesExpectedFeedbackAndResendsConverge() throws Exception {
         String id = CaseEvents.open("london", LEAD);
         String token = Surveys.lead(LEAD);
+        String ingest = Surveys.ingest();
         String csv = Surveys.goldenCsv();
 
-        Surveys.postCsv(id, token, csv).then().statusCode(200)
+        Surveys.postCsv(id, ingest, csv).then().statusCode(200)
                 .body("accepted", equalTo(96)).body("replaced", equalTo(0));
         JsonNode first = Surveys.feedback(id, token);
         assertContains(Surveys.expectedFeedback(), first, "");
 
         // The same file twice changes nothing.
-        Surveys.postCsv(id, token, csv).then().statusCode(200)
+        Surveys.postCsv(id, ingest, csv).then().statusCode(200)
                 .body("accepted", equalTo(96)).body("replaced", equalTo(96));
         assertEquals(first, Surveys.feedback(id, token));
 
@@ -63,7 +56,7 @@ class SurveyIngestTest {
         String corrected = String.join(",", table.header()) + "\n" + table.header().stream()
                 .map(c -> c.equals("happy_with_support") ? "NO" : CsvTable.cell(uv003.get(c)))
                 .reduce((a, b) -> a + "," + b).orElseThrow() + "\n";
-        Surveys.postCsv(id, token, corrected).then().statusCode(200)
+        Surveys.postCsv(id, ingest, corrected).then().statusCode(200)
                 .body("accepted", equalTo(1)).body("replaced", equalTo(1));
         JsonNode after = Surveys.feedback(id, token);
         assertEquals(96, after.get("respondents").asInt());
@@ -72,7 +65,7 @@ class SurveyIngestTest {
         assertEquals(first.at("/options"), after.at("/options"));
 
         // Three survey.responses.ingested events, counts only.
-        List<ConsumerRecord<String, String>> events = feedbackEvents(id, 3);
+        List<ConsumerRecord<String, String>> events = FeedbackEvents.of(id, 3);
         List<String> counts = new ArrayList<>();
         for (ConsumerRecord<String, String> event : events) {
             assertEquals("survey.responses.ingested", header(event, "ce_type"));
@@ -111,7 +104,7 @@ class SurveyIngestTest {
             }
             i++;
         }
-        Surveys.post(id, Surveys.lead(LEAD), "application/json", Surveys.JSON.writeValueAsBytes(array)).then()
+        Surveys.post(id, Surveys.ingest(), "application/json", Surveys.JSON.writeValueAsBytes(array)).then()
                 .statusCode(200).body("accepted", equalTo(96)).body("replaced", equalTo(0));
         assertContains(Surveys.expectedFeedback(), Surveys.feedback(id, Surveys.lead(LEAD)), "");
     }
@@ -137,7 +130,7 @@ class SurveyIngestTest {
         withBom[1] = (byte) 0xBB;
         withBom[2] = (byte) 0xBF;
         System.arraycopy(json, 0, withBom, 3, json.length);
-        Surveys.post(id, Surveys.lead(LEAD), "application/json", withBom).then()
+        Surveys.post(id, Surveys.ingest(), "application/json", withBom).then()
                 .statusCode(200).body("accepted", equalTo(96)).body("replaced", equalTo(0));
         assertContains(Surveys.expectedFeedback(), Surveys.feedback(id, Surveys.lead(LEAD)), "");
     }
@@ -146,13 +139,14 @@ class SurveyIngestTest {
     void badInputsAreRejectedWholeAndLeaveTheDataAsItWas() throws Exception {
         String id = CaseEvents.open("london", LEAD);
         String token = Surveys.lead(LEAD);
+        String ingest = Surveys.ingest();
         String csv = Surveys.goldenCsv();
         String header = csv.substring(0, csv.indexOf('\n'));
-        Surveys.postCsv(id, token, csv).then().statusCode(200);
+        Surveys.postCsv(id, ingest, csv).then().statusCode(200);
         JsonNode before = Surveys.feedback(id, token);
 
         // Unknown and missing columns, named on line 1.
-        Surveys.postCsv(id, token, header.replace("age_band", "agee_band") + "\nUV-900,SURVEY,MALE,WHITE,26-35"
+        Surveys.postCsv(id, ingest, header.replace("age_band", "agee_band") + "\nUV-900,SURVEY,MALE,WHITE,26-35"
                 + ",YES,YES,YES,NONE,OTHER,NO,,NO,,\n").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.size()", equalTo(2))
@@ -168,7 +162,7 @@ class SurveyIngestTest {
                 + "UV-904,SURVEY,MALE,WHITE,26-35,YES,YES,YES,NONE,OTHER,NO,,NO,NO,\n"        // 6 interview-only
                 + "UV-900,INTERVIEW,MALE,WHITE,26-35,YES,YES,YES,NONE,PARKING,NO,,NO,NO,\n"   // 7 dup + option
                 + "UV-905,SURVEY,MALE,WHITE,26-35,maybe,YES,YES,NONE,OTHER,NO,,NO,,\n";       // 8 yes/no
-        List<String> errors = problems(Surveys.postCsv(id, token, bad).then().statusCode(422).extract().asString());
+        List<String> errors = problems(Surveys.postCsv(id, ingest, bad).then().statusCode(422).extract().asString());
         assertEquals(List.of(
                 "3 gender 'ROBOT' is not one of [MALE, FEMALE, OTHER, PREFER_NOT_TO_SAY]",
                 "4 positives 'NONE' cannot be combined with other options",
@@ -179,43 +173,43 @@ class SurveyIngestTest {
                 "8 relationship_works_well 'maybe' is not YES or NO"), errors);
 
         // Empty body, header only.
-        Surveys.postCsv(id, token, "").then().statusCode(422).body("errors[0].message", equalTo("no responses"));
-        Surveys.postCsv(id, token, header + "\n").then().statusCode(422).body("errors[0].line", equalTo(1));
+        Surveys.postCsv(id, ingest, "").then().statusCode(422).body("errors[0].message", equalTo("no responses"));
+        Surveys.postCsv(id, ingest, header + "\n").then().statusCode(422).body("errors[0].line", equalTo(1));
 
         // Not UTF-8: Latin-1 bytes on line 2.
         byte[] latin1 = (header + "\nUV-906,SURVEY,MALE,WHITE,26-35,YES,YES,YES,NONE,OTHER,NO,,NO,,caf\u00e9\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        Surveys.post(id, token, Surveys.CSV_UTF8, latin1).then().statusCode(422)
+        Surveys.post(id, ingest, Surveys.CSV_UTF8, latin1).then().statusCode(422)
                 .body("errors[0].line", equalTo(2))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("not valid UTF-8: byte 0xE9"));
 
         // Over the configured limit (pip.feedback.max-body=2M).
         byte[] huge = new byte[2 * 1024 * 1024 + 1];
         java.util.Arrays.fill(huge, (byte) 'x');
-        Surveys.post(id, token, Surveys.CSV_UTF8, huge).then().statusCode(413)
+        Surveys.post(id, ingest, Surveys.CSV_UTF8, huge).then().statusCode(413)
                 .contentType("application/problem+json");
 
         // Wrong media type or charset: 415. Malformed CSV or JSON: 400.
-        Surveys.post(id, token, "text/plain", csv.getBytes(StandardCharsets.UTF_8)).then().statusCode(415);
-        Surveys.post(id, token, "text/csv; charset=ISO-8859-1", csv.getBytes(StandardCharsets.UTF_8)).then()
+        Surveys.post(id, ingest, "text/plain", csv.getBytes(StandardCharsets.UTF_8)).then().statusCode(415);
+        Surveys.post(id, ingest, "text/csv; charset=ISO-8859-1", csv.getBytes(StandardCharsets.UTF_8)).then()
                 .statusCode(415);
-        Surveys.postCsv(id, token, header + "\nUV-907,\"SURVEY\n").then().statusCode(400)
+        Surveys.postCsv(id, ingest, header + "\nUV-907,\"SURVEY\n").then().statusCode(400)
                 .body("errors[0].line", equalTo(2));
-        Surveys.post(id, token, "application/json", "[{\"respondent_id\":".getBytes(StandardCharsets.UTF_8))
+        Surveys.post(id, ingest, "application/json", "[{\"respondent_id\":".getBytes(StandardCharsets.UTF_8))
                 .then().statusCode(400);
-        Surveys.post(id, token, "application/json", "{}".getBytes(StandardCharsets.UTF_8)).then().statusCode(400);
-        Surveys.post(id, token, "application/json", "[]".getBytes(StandardCharsets.UTF_8)).then().statusCode(422);
+        Surveys.post(id, ingest, "application/json", "{}".getBytes(StandardCharsets.UTF_8)).then().statusCode(400);
+        Surveys.post(id, ingest, "application/json", "[]".getBytes(StandardCharsets.UTF_8)).then().statusCode(422);
 
         // JSON rows are named by index; a missing key is a missing column.
         String jsonBody = "[{\"respondent_id\":\"UV-908\",\"channel\":\"SURVEY\"}]";
-        List<String> jsonErrors = problems(Surveys.post(id, token, "application/json",
+        List<String> jsonErrors = problems(Surveys.post(id, ingest, "application/json",
                 jsonBody.getBytes(StandardCharsets.UTF_8)).then().statusCode(422).extract().asString());
         assertTrue(jsonErrors.contains("null [0].gender missing column 'gender'"), jsonErrors.toString());
 
         // Unknown template and unknown inspection: 404.
-        io.restassured.RestAssured.given().auth().oauth2(token).contentType(Surveys.CSV_UTF8).body(csv)
+        io.restassured.RestAssured.given().auth().oauth2(ingest).contentType(Surveys.CSV_UTF8).body(csv)
                 .post("/inspections/{id}/surveys/no-such-template/responses", id).then().statusCode(404);
-        Surveys.postCsv(java.util.UUID.randomUUID().toString(), token, csv).then().statusCode(404);
+        Surveys.postCsv(java.util.UUID.randomUUID().toString(), ingest, csv).then().statusCode(404);
 
         assertEquals(before, Surveys.feedback(id, token), "no bad request changed anything");
     }
@@ -247,29 +241,5 @@ class SurveyIngestTest {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static List<ConsumerRecord<String, String>> feedbackEvents(String inspectionId, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FEEDBACK_EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (inspectionId.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-                return found.size() >= expected;
-            });
-        }
-        assertEquals(expected, found.size());
-        return found;
     }
 }

@@ -34,8 +34,8 @@ class FeedbackAccessTest {
         published = CaseEvents.open("london", "lena");
         CaseEvents.addMember(published, "ivan", "INSPECTOR");
         CaseEvents.awaitVisible(published, "ivan", "inspector", null);
-        Surveys.postCsv(published, Surveys.lead("lena"), Surveys.goldenCsv()).then().statusCode(200);
-        CaseEvents.publish(published, "lena");
+        Surveys.postCsv(published, Surveys.ingest(), Surveys.goldenCsv()).then().statusCode(200);
+        CaseEvents.publish(published, "lena"); // the old shape: no version, no time (version 1, visible from ce_time)
         CaseEvents.awaitVisible(published, "vera", "viewer", "london");
         unpublished = CaseEvents.open("london", "lena");
     }
@@ -60,8 +60,13 @@ class FeedbackAccessTest {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.token("vera", "viewer")).contentType(Surveys.CSV_UTF8).body("x")
                 .post("/inspections/{id}/surveys/user-voice-2022/responses", published).then().statusCode(403);
-        given().auth().oauth2(TestTokens.token("ada", "admin")).contentType(Surveys.CSV_UTF8).body("x")
-                .post("/inspections/{id}/surveys/user-voice-2022/responses", published).then().statusCode(403);
+        // Only survey-ingest submits: not even the inspection's own team.
+        for (String[] user : new String[][] { { "ada", "admin" }, { "lena", "lead-inspector" }, { "ivan", "inspector" } }) {
+            given().auth().oauth2(TestTokens.token(user[0], user[1])).contentType(Surveys.CSV_UTF8)
+                    .body(Surveys.goldenCsv()).post("/inspections/{id}/surveys/user-voice-2022/responses", unpublished)
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+        assertEquals(0, Surveys.feedback(unpublished, Surveys.lead("lena")).get("respondents").asInt());
     }
 
     @Test
@@ -77,7 +82,7 @@ class FeedbackAccessTest {
         String otto = TestTokens.token("otto", "inspector");
         given().auth().oauth2(otto).get("/inspections/{id}/feedback", published).then().statusCode(404);
         given().auth().oauth2(otto).get("/inspections/{id}/feedback/comments", published).then().statusCode(404);
-        Surveys.postCsv(published, otto, Surveys.goldenCsv()).then().statusCode(404);
+        Surveys.postCsv("no-such-inspection", Surveys.ingest(), Surveys.goldenCsv()).then().statusCode(404);
         // A lead of another inspection is not on this one's team either.
         given().auth().oauth2(TestTokens.token("lou", "lead-inspector")).get("/inspections/{id}/feedback", unpublished)
                 .then().statusCode(404);
@@ -85,12 +90,16 @@ class FeedbackAccessTest {
 
     @Test
     void teamSeesUnpublishedAndSurveyIngestMaySubmit() {
-        Surveys.feedback(unpublished, Surveys.lead("lena"));
+        String id = CaseEvents.open("london", "lena");
         // survey-ingest submits to any known inspection; one respondent sent again replaces itself.
-        String csv = Surveys.goldenCsv();
-        String firstRow = csv.substring(0, csv.indexOf('\n', csv.indexOf('\n') + 1) + 1);
-        Surveys.postCsv(published, TestTokens.token("uv", "survey-ingest"), firstRow).then().statusCode(200)
+        String firstRow = Surveys.goldenRows(java.util.Set.of("UV-001"));
+        Surveys.postCsv(id, Surveys.ingest(), firstRow).then().statusCode(200)
+                .body("accepted", equalTo(1)).body("replaced", equalTo(0));
+        Surveys.postCsv(id, TestTokens.token("uv", "survey-ingest"), firstRow).then().statusCode(200)
                 .body("accepted", equalTo(1)).body("replaced", equalTo(1));
+        assertEquals(1, Surveys.feedback(id, Surveys.lead("lena")).get("respondents").asInt());
+        // The published one takes nothing more.
+        Surveys.postCsv(published, Surveys.ingest(), firstRow).then().statusCode(409);
         assertEquals(96, Surveys.feedback(published, Surveys.lead("lena")).get("respondents").asInt());
     }
 
@@ -114,35 +123,50 @@ class FeedbackAccessTest {
     }
 
     @Test
-    void viewerBreakdownSuppressesSmallCellsTeamSeesNumbers() {
+    void viewerBreakdownSuppressesSmallCellsAndTheirComplementsTeamSeesNumbers() {
         JsonNode viewer = Surveys.feedback(published, TestTokens.token("vera", "viewer", "london"), "?by=ethnicity");
         assertEquals(5, viewer.get("suppressionThreshold").asInt());
+        assertEquals(1, viewer.get("publicationVersion").asInt());
         JsonNode notSaid = viewer.at("/groups/PREFER_NOT_TO_SAY");
         assertTrue(notSaid.at("/respondents/suppressed").asBoolean(), notSaid.toString());
         assertTrue(notSaid.at("/questions/happy_with_support/suppressed").asBoolean());
         assertTrue(viewer.at("/groups/OTHER/questions/say_in_how_run/suppressed").asBoolean());
-        assertEquals(29, viewer.at("/groups/WHITE/respondents").asInt());
+        assertEquals(27, viewer.at("/groups/ASIAN/respondents").asInt());
+        // 96 respondents, minority ethnic 65, ASIAN 27 and BLACK 26 shown: the rest only in pairs (31 and 12).
+        JsonNode viewerSummary = Surveys.feedback(published, TestTokens.token("vera", "viewer", "london"));
+        assertEquals(65, viewerSummary.get("minorityEthnic").asInt());
+        for (String group : List.of("MIXED", "OTHER", "WHITE", "PREFER_NOT_TO_SAY")) {
+            assertTrue(viewerSummary.at("/ethnicity/" + group + "/suppressed").asBoolean(), group);
+            assertTrue(viewer.at("/groups/" + group + "/respondents/suppressed").asBoolean(), group);
+        }
 
         JsonNode team = Surveys.feedback(published, Surveys.lead("lena"), "?by=ethnicity");
         assertTrue(team.get("suppressionThreshold").isNull());
         assertEquals(2, team.at("/groups/PREFER_NOT_TO_SAY/respondents").asInt());
+        assertEquals(29, team.at("/groups/WHITE/respondents").asInt());
         assertFalse(team.toString().contains("suppressed"), "the team sees every number");
 
-        // Every suppressed viewer cell is a real team cell under 5 (or with a complement or base under 5).
+        // Every small viewer cell is suppressed; every shown one is the team's; within a question the suppressed
+        // non-empty cells are never alone, so the total minus the shown cells gives no one cell back.
+        JsonNode total = Surveys.feedback(published, Surveys.lead("lena"));
         int suppressed = 0;
-        for (var group : (Iterable<java.util.Map.Entry<String, JsonNode>>) viewer.get("groups")::fields) {
-            for (var question : (Iterable<java.util.Map.Entry<String, JsonNode>>) group.getValue().get("questions")::fields) {
-                JsonNode real = team.at("/groups/" + group.getKey() + "/questions/" + question.getKey());
+        for (String question : (Iterable<String>) () -> total.get("questions").fieldNames()) {
+            int hiddenNonEmpty = 0;
+            for (var group : (Iterable<java.util.Map.Entry<String, JsonNode>>) viewer.get("groups")::fields) {
+                JsonNode real = team.at("/groups/" + group.getKey() + "/questions/" + question);
+                JsonNode seen = group.getValue().at("/questions/" + question);
                 int yes = real.get("yes").asInt();
                 int answered = real.get("answered").asInt();
                 boolean small = yes < 5 || answered - yes < 5 || answered < 5;
-                assertEquals(small, question.getValue().has("suppressed"), group.getKey() + " " + question.getKey());
-                if (!small) {
-                    assertEquals(real, question.getValue());
-                } else {
+                if (seen.has("suppressed")) {
                     suppressed++;
+                    hiddenNonEmpty += answered > 0 ? 1 : 0;
+                } else {
+                    assertFalse(small, group.getKey() + " " + question + " is small but shown");
+                    assertEquals(real, seen);
                 }
             }
+            assertTrue(hiddenNonEmpty != 1, question + ": a single suppressed figure is the total minus the rest");
         }
         assertTrue(suppressed > 0);
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,16 +50,42 @@ class FeedbackSummariserTest {
     }
 
     @Test
-    void breakdownSuppressesSmallCellsOnlyWhenAsked() {
-        Map<?, ?> open = (Map<?, ?>) summariser.breakdown(responses, "gender", Suppression.none()).get("groups");
+    void breakdownShowsWhatIsNotWithheld() {
+        Map<?, ?> open = (Map<?, ?>) summariser.breakdown(responses, "gender", Withheld.nothing()).get("groups");
         Map<?, ?> male = (Map<?, ?>) open.get("MALE");
         assertEquals(2, male.get("respondents"));
         assertEquals(Map.of("yes", 1, "answered", 2), ((Map<?, ?>) male.get("questions")).get("happy_with_support"));
 
-        Map<?, ?> hidden = (Map<?, ?>) summariser.breakdown(responses, "gender", new Suppression(5)).get("groups");
+        Withheld withheld = new Withheld(5, false, Map.of("gender", Set.of("MALE")),
+                Map.of("MALE", Set.of("happy_with_support", "positives.NONE")));
+        Map<?, ?> hidden = (Map<?, ?>) summariser.breakdown(responses, "gender", withheld).get("groups");
         Map<?, ?> maleHidden = (Map<?, ?>) hidden.get("MALE");
         assertEquals(Suppression.SUPPRESSED, maleHidden.get("respondents"));
         assertEquals(Suppression.SUPPRESSED, ((Map<?, ?>) maleHidden.get("questions")).get("happy_with_support"));
+        assertEquals(Suppression.SUPPRESSED, ((Map<?, ?>) maleHidden.get("options")).get("positives.NONE"));
+        assertEquals(Suppression.SUPPRESSED,
+                ((Map<?, ?>) ((Map<?, ?>) maleHidden.get("optionsByQuestion")).get("positives")).get("NONE"));
+        // Only what the Withheld names is replaced.
+        assertEquals(Map.of("yes", 0, "answered", 0), ((Map<?, ?>) maleHidden.get("questions")).get("feel_safe_at_office"));
+        assertEquals(1, ((Map<?, ?>) hidden.get("FEMALE")).get("respondents"));
+    }
+
+    @Test
+    void summaryCarriesOptionsFlatAndNestedPerQuestion() {
+        Map<String, Object> summary = summariser.summary(responses);
+        Map<?, ?> flat = (Map<?, ?>) summary.get("options");
+        Map<?, ?> nested = (Map<?, ?>) summary.get("optionsByQuestion");
+        int options = 0;
+        for (var question : Templates.userVoice().questions()) {
+            if (question.questionType().hasOptions()) {
+                for (String option : question.options()) {
+                    assertEquals(flat.get(question.id() + "." + option), ((Map<?, ?>) nested.get(question.id())).get(option));
+                    options++;
+                }
+            }
+        }
+        assertEquals(options, flat.size());
+        assertEquals(11, options);
     }
 
     @Test
