@@ -94,10 +94,11 @@ public final class Kafka {
      * duplicates step whenever no inspection of the fault suite hashed to one of the three partitions).
      */
     public static boolean committedBeyond(String bootstrap, String group, Map<TopicPartition, Long> ends) {
-        Map<TopicPartition, Long> committed = committed(bootstrap, group);
-        if (committed.isEmpty() && ends.values().stream().anyMatch(end -> end > 0)) {
-            return false; // unknown (the broker did not answer) or nothing committed yet
-        }
+        return atOrBeyond(committed(bootstrap, group), ends);
+    }
+
+    /** Whether {@code committed} is at or beyond {@code ends} on every partition, a missing partition counting as 0. */
+    static boolean atOrBeyond(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
         return ends.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
