@@ -27,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.rating.projection.ApplyContext;
 import uk.probation.inspection.rating.projection.EventApplier;
+import uk.probation.inspection.rating.projection.ProjectionLock;
 import uk.probation.inspection.rating.publish.SnapshotPublisher;
 
 /**
@@ -46,6 +47,9 @@ public class EventProcessor {
 
     @Inject
     SnapshotPublisher snapshots;
+
+    @Inject
+    ProjectionLock projectionLock;
 
     private final ReentrantLock gate = new ReentrantLock(true);
     private Timer latency;
@@ -106,19 +110,40 @@ public class EventProcessor {
      * growing pauses, for up to {@code rating.apply.retry-for}, rather than failing the channel at the first error:
      * a failed channel stays down until the process restarts. Lanes that committed before the failure are recognised
      * by the inbox on the next try. Malformed events never get here: the applier skips them.
+     * <p>
+     * A rebuild running on any replica makes the batch wait (short pauses, so it applies soon after the rebuild
+     * commits) within the same window: the whole time a batch may spend here is {@code rating.apply.retry-for},
+     * which the consumer's {@code throttled.unprocessed-record-max-age.ms} must exceed (application.properties).
      */
     private List<EventApplier.Outcome> applyRetrying(List<IncomingEvent> events) {
         long deadline = System.nanoTime() + retryFor.toNanos();
+        boolean waitingForRebuild = false;
         for (int attempt = 1;; attempt++) {
             try {
-                return applyInLanes(events);
+                List<EventApplier.Outcome> outcomes = applyInLanes(events);
+                if (waitingForRebuild) {
+                    LOG.infof("Rebuild over: batch of %d events applied after it", events.size());
+                }
+                return outcomes;
             } catch (RuntimeException e) {
                 if (System.nanoTime() > deadline) {
                     throw e; // the channel fails and health turns DOWN: an orchestrator restarts the process
                 }
-                LOG.warnf("Batch of %d events failed (attempt %d), trying again: %s", events.size(), attempt, e.toString());
+                long pause;
+                if (RebuildRunning.isCause(e)) {
+                    if (!waitingForRebuild) {
+                        LOG.infof("Batch of %d events waits for a rebuild to commit", events.size());
+                    }
+                    waitingForRebuild = true;
+                    attempt = 0; // database trouble after the rebuild starts its pauses afresh
+                    pause = 200L;
+                } else {
+                    LOG.warnf("Batch of %d events failed (attempt %d), trying again: %s", events.size(), attempt,
+                            e.toString());
+                    pause = Math.min(5_000L, 250L * attempt);
+                }
                 try {
-                    Thread.sleep(Math.min(5_000L, 250L * attempt));
+                    Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -168,8 +193,19 @@ public class EventProcessor {
         return outcomes;
     }
 
+    /**
+     * The projection lock comes first, before the inbox records anything: a lane that finds a rebuild running
+     * rolls back having written nothing, and is tried again once the rebuild has committed — by then the inbox
+     * holds exactly what the rebuild replayed, so its events are applied if the rebuild did not reach them and
+     * skipped if it did.
+     */
     private EventApplier.Outcome applyLane(List<IncomingEvent> lane) {
-        return QuarkusTransaction.requiringNew().call(() -> applier.apply(lane, true, new ApplyContext()));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!projectionLock.tryShared()) {
+                throw new RebuildRunning();
+            }
+            return applier.apply(lane, true, new ApplyContext());
+        });
     }
 
     private void recordLatency(IncomingEvent event) {
