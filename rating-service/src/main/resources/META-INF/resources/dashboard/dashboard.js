@@ -135,6 +135,11 @@
 
   function dispatch(event) {
     if (event.id !== null) lastEventId = event.id;
+    if (event.name === 'expired') {
+      // The server ends the stream when the token it was opened with expires; the same token would be refused.
+      signOut('Your token has expired. Paste a fresh one to keep watching.');
+      return;
+    }
     if (event.name !== 'rating') return;
     const ratings = JSON.parse(event.data.join('\n'));
     const before = rows.get(ratings.inspectionId);
@@ -163,6 +168,12 @@
       pct === null ? null : el('span', { class: 'cell-pct' }, (s.keyQuestions.length > 1 ? 'lowest ' : '') + pct + '%'));
   }
 
+  // Viewers get the publication (provisional false); the team live figures and the inspection's state.
+  function statusText(ratings) {
+    if (!ratings.provisional) return 'published';
+    return { OPEN: 'in progress', SCHEDULED: 'scheduled', PUBLISHED: 'published' }[ratings.status] || 'in progress';
+  }
+
   function renderRow(ratings, before) {
     renderHead(ratings);
     $('empty').hidden = true;
@@ -171,7 +182,7 @@
       'aria-label': (ratings.pdu || ratings.name) + ', overall ' + printed(overall.rating) + ' ' + overall.score + ' / '
         + overall.maxScore + '. Press Enter for details.' },
       el('th', { scope: 'row' }, ratings.pdu || ratings.name),
-      el('td', { class: 'status' }, ratings.published ? 'published' : 'in progress'));
+      el('td', { class: 'status' }, statusText(ratings)));
     for (const s of ratings.standards) tr.append(standardCell(s));
     tr.append(el('td', { class: css(overall.rating) + ' overall', 'data-standard': 'overall' },
       el('span', { class: 'cell-rating' }, printed(overall.rating)),
@@ -209,7 +220,7 @@
         api(base + '/questions?cohort=COMMUNITY').then((r) => r.json()),
         api(base + '/questions?cohort=RESETTLEMENT').then((r) => r.json()),
         api(base + '/history').then((r) => r.json())]);
-      $('detail-title').textContent = ratings.name + (ratings.published ? '' : ' (in progress: provisional)');
+      $('detail-title').textContent = ratings.name + (ratings.provisional ? ' (provisional: live figures)' : ' (publication ' + ratings.publicationVersion + ')');
       const body = el('div', { class: 'tables' });
       body.append(ratingsTable(ratings), ...keyQuestionTables(ratings), cohortTable(ratings, community, resettlement),
         charts(ratings, history));

@@ -154,7 +154,14 @@ public final class FaultSuite {
                 var ends = Kafka.endOffsets(bench.bootstrapServers(), Topics.CASE_EVENTS);
                 long produced = System.nanoTime();
                 long limit = produced + RECOVERY_LIMIT.toNanos();
+                long nextReport = produced;
                 while (!Kafka.committedBeyond(bench.bootstrapServers(), "rating-service", ends) && System.nanoTime() < limit) {
+                    if (System.nanoTime() >= nextReport) {
+                        // Where each partition's committed offset stands against the end of the duplicates.
+                        say(String.format("%.0f s: ends %s, committed %s", (System.nanoTime() - produced) / 1e9, ends,
+                                Kafka.committed(bench.bootstrapServers(), "rating-service")));
+                        nextReport += Duration.ofSeconds(10).toNanos();
+                    }
                     AnswerLoad.pause(200);
                 }
                 return sent + " records re-sent with their ce_id; rating-service committed past them "
@@ -211,6 +218,8 @@ public final class FaultSuite {
         double recovery = probe(restored);
         Fault fault = new Fault(name, (restored - start) / 1e9, recovery, note);
         say(fault.toString());
+        say("  case-events ends " + Kafka.endOffsets(bench.bootstrapServers(), Topics.CASE_EVENTS) + ", rating-service committed "
+                + Kafka.committed(bench.bootstrapServers(), "rating-service"));
         return fault;
     }
 

@@ -39,8 +39,8 @@ import uk.probation.inspection.platform.csv.CsvTable;
 /**
  * The region dashboard in headless Chromium against the packaged system (case-service, rating-service and
  * feedback-service on a real broker and PostgreSQL): a viewer pastes a token, sees the published Newham row,
- * opens the report (the published table), then answers recorded through case-service's API move the Assessment
- * cell live, without a reload. Screenshots go to target/screenshots/.
+ * opens the report (the published table), then a reopening, corrected answers and a second publication through
+ * case-service's API move the Assessment cell live, without a reload. Screenshots go to target/screenshots/.
  */
 class DashboardBrowserTest {
 
@@ -144,12 +144,17 @@ class DashboardBrowserTest {
         // Mark the page: a reload would lose this.
         ((JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
         // Assessment: 2.2.3 from 12 to 17 of 33 (52%), 2.2.2 from 16 to 17 (52%): lowest 52 -> Requires improvement.
+        // The lead reopens the published inspection, corrects six answers and publishes again: the viewer's row
+        // moves to publication 2 without a reload (viewers never see the figures in between).
         List<String> no223 = casesAnswered("2.2.3", "NO");
         List<String> no222 = casesAnswered("2.2.2", "NO");
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body(Map.of("reason", "Six answers were misread"))
+                .post(cases + "/inspections/" + id + "/reopen").then().statusCode(200);
         for (String caseRef : no223.subList(0, 5)) {
             answer(cases, lead, id, caseRef, "2.2.3");
         }
         answer(cases, lead, id, no222.get(0), "2.2.2");
+        given().auth().oauth2(lead).post(cases + "/inspections/" + id + "/publish").then().statusCode(200);
 
         String[] classWhenChanged = new String[1];
         wait.ignoring(StaleElementReferenceException.class).until(d -> {

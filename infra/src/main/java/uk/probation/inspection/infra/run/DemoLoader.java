@@ -26,11 +26,14 @@ final class DemoLoader {
     private final Path data;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String lead;
+    /** Survey responses come from User Voice's system (role survey-ingest), never from the team. */
+    private final String ingest;
 
     DemoLoader(LocalSystem system) {
         this.system = system;
         this.data = Path.of(System.getProperty("pip.root", ".")).toAbsolutePath().resolve("demo").resolve("newham");
         this.lead = system.tokens().token("lena", "lead-inspector", "*");
+        this.ingest = system.tokens().token("user-voice", "survey-ingest", null);
     }
 
     void load() throws IOException, InterruptedException {
@@ -50,9 +53,10 @@ final class DemoLoader {
                     "rationale", "Recorded from the published Newham report (demo data)."));
             call("PUT", cases + "/inspections/" + id + "/judgements/" + cells[0], "application/json", body, 200);
         }
+        // User Voice comes before publication: a published inspection takes no more survey responses.
+        loadSurvey(id);
         call("POST", cases + "/inspections/" + id + "/publish", "application/json", "{}", -1);
         LocalSystem.say("demo: judgements recorded, inspection published");
-        loadSurvey(id);
         printRatings(id);
     }
 
@@ -62,7 +66,7 @@ final class DemoLoader {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             // feedback-service learns of the inspection from case-events: retry until it has.
-            HttpResponse<String> response = send("POST", url, "text/csv", csv);
+            HttpResponse<String> response = send("POST", url, "text/csv", csv, ingest);
             if (response.statusCode() == 200) {
                 LocalSystem.say("demo: User Voice responses loaded " + response.body());
                 return;
@@ -136,8 +140,13 @@ final class DemoLoader {
 
     private HttpResponse<String> send(String method, String url, String type, String body)
             throws IOException, InterruptedException {
+        return send(method, url, type, body, lead);
+    }
+
+    private HttpResponse<String> send(String method, String url, String type, String body, String token)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + lead)
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));

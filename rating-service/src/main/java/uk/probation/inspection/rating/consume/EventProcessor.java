@@ -32,6 +32,7 @@ import uk.probation.inspection.platform.consume.TransientFailures;
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.rating.projection.ApplyContext;
 import uk.probation.inspection.rating.projection.EventApplier;
+import uk.probation.inspection.rating.projection.ProjectionLock;
 import uk.probation.inspection.rating.publish.SnapshotPublisher;
 
 /**
@@ -54,6 +55,9 @@ public class EventProcessor {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    ProjectionLock projectionLock;
 
     private final ReentrantLock gate = new ReentrantLock(true);
     private Timer latency;
@@ -122,19 +126,52 @@ public class EventProcessor {
      * the failure are recognised by the inbox on the next try. Any other failure would recur for ever: the batch is
      * applied one event at a time and whatever still fails goes to the dead-letter topic, so one bad event cannot
      * stop the consumer group. Events the applier refuses never throw: they come back as dead letters.
+     * <p>
+     * A rebuild running on any replica makes the batch wait (short pauses, so it applies soon after the rebuild
+     * commits) within the same window: the whole time a batch may spend here is {@code rating.apply.retry-for},
+     * which the consumer's {@code throttled.unprocessed-record-max-age.ms} must exceed (application.properties).
      */
     private List<EventApplier.Outcome> applyRetrying(List<IncomingEvent> events) {
+        long deadline = System.nanoTime() + retryFor.toNanos();
         return Retrying.call("Batch of " + events.size() + " events", retryFor, () -> {
-            try {
-                return applyInLanes(events);
-            } catch (RuntimeException e) {
-                if (TransientFailures.isTransient(e)) {
-                    throw e;
+            boolean waitingForRebuild = false;
+            while (true) {
+                try {
+                    List<EventApplier.Outcome> outcomes = applyInLanes(events);
+                    if (waitingForRebuild) {
+                        LOG.infof("Rebuild over: batch of %d events applied after it", events.size());
+                    }
+                    return outcomes;
+                } catch (RuntimeException e) {
+                    if (RebuildRunning.isCause(e)) {
+                        if (System.nanoTime() > deadline) {
+                            throw e; // the channel fails and health turns DOWN: an orchestrator restarts the process
+                        }
+                        if (!waitingForRebuild) {
+                            LOG.infof("Batch of %d events waits for a rebuild to commit", events.size());
+                        }
+                        waitingForRebuild = true;
+                        pause(200L, e);
+                        continue;
+                    }
+                    if (TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    LOG.errorf("Batch of %d events failed for good (%s): applying them one by one", events.size(),
+                            e.toString());
+                    return isolate(events);
                 }
-                LOG.errorf("Batch of %d events failed for good (%s): applying them one by one", events.size(), e.toString());
-                return isolate(events);
             }
         });
+    }
+
+    private static void pause(long millis, RuntimeException cause) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
     }
 
     private List<EventApplier.Outcome> isolate(List<IncomingEvent> events) {
@@ -143,7 +180,7 @@ public class EventProcessor {
             try {
                 outcomes.add(applyLane(List.of(event)));
             } catch (RuntimeException e) {
-                if (TransientFailures.isTransient(e)) {
+                if (TransientFailures.isTransient(e) || RebuildRunning.isCause(e)) {
                     throw e; // the whole batch is tried again; the inbox knows what committed
                 }
                 outcomes.add(new EventApplier.Outcome(List.of(), 0, List.of(new DeadLetter(
@@ -201,8 +238,19 @@ public class EventProcessor {
         return outcomes;
     }
 
+    /**
+     * The projection lock comes first, before the inbox records anything: a lane that finds a rebuild running
+     * rolls back having written nothing, and is tried again once the rebuild has committed — by then the inbox
+     * holds exactly what the rebuild replayed, so its events are applied if the rebuild did not reach them and
+     * skipped if it did.
+     */
     private EventApplier.Outcome applyLane(List<IncomingEvent> lane) {
-        return QuarkusTransaction.requiringNew().call(() -> applier.apply(lane, true, new ApplyContext()));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!projectionLock.tryShared()) {
+                throw new RebuildRunning();
+            }
+            return applier.apply(lane, true, new ApplyContext());
+        });
     }
 
     private void recordLatency(IncomingEvent event) {

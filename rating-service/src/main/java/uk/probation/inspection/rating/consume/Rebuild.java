@@ -25,11 +25,18 @@ import uk.probation.inspection.rating.projection.ApplyContext;
 import uk.probation.inspection.rating.projection.EventApplier;
 import uk.probation.inspection.rating.projection.FrameworkCache;
 import uk.probation.inspection.rating.projection.Jdbc;
+import uk.probation.inspection.rating.projection.ProjectionLock;
 
 /**
  * Drops the projection and replays {@code case-events} from the beginning through the same code path as the
  * live consumer, in one transaction: readers keep seeing the old state until the new one is complete, and a
  * failed rebuild leaves the old state in place.
+ * <p>
+ * Safe with replicas: the transaction first takes the projection lock exclusively ({@link ProjectionLock}), which
+ * waits for every replica's apply in flight to commit and keeps every later one out until the rebuild commits.
+ * Only then are the end offsets taken, so every event any replica had applied (and whose inbox row the rebuild
+ * deletes) lies below them and is replayed; a batch that waited for the lock applies after the commit, and the
+ * inbox then skips exactly the events the replay reached.
  */
 @ApplicationScoped
 public class Rebuild {
@@ -54,6 +61,9 @@ public class Rebuild {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    ProjectionLock projectionLock;
 
     @Inject
     KafkaClientService clients;
@@ -83,6 +93,7 @@ public class Rebuild {
     }
 
     private Report replay(long started) {
+        projectionLock.exclusive(); // before anything is deleted and before the end offsets are taken
         for (String table : PROJECTION_TABLES) {
             jdbc.update("delete from " + table); // delete, not truncate: readers keep the old state until commit
         }

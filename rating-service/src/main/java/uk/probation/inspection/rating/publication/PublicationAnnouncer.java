@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.probation.inspection.platform.outbox.OutboxWriter;
 import uk.probation.inspection.rating.dashboard.RatingChangeSignal;
 import uk.probation.inspection.rating.projection.Jdbc;
+import uk.probation.inspection.rating.projection.ProjectionLock;
 
 /**
  * Writes {@code rating.published} to {@code published-ratings} for each publication version once its time has
@@ -41,6 +42,9 @@ public class PublicationAnnouncer {
     @Inject
     RatingChangeSignal changes;
 
+    @Inject
+    ProjectionLock projectionLock;
+
     /** @return how many versions were announced */
     public int announceDue() {
         int announced = 0;
@@ -62,6 +66,10 @@ public class PublicationAnnouncer {
     }
 
     private boolean announce(Due due) {
+        // A rebuild (on any replica) is rewriting the publication rows: announce after its commit, from them.
+        if (!projectionLock.tryShared()) {
+            return false;
+        }
         // The inspection's row lock orders this outbox row after every other of the inspection; an apply or a
         // rebuild holding it makes this wait for the next round.
         boolean locked = jdbc.one("select 1 from inspection where id = ? for update skip locked", row -> true,

@@ -20,6 +20,7 @@ import uk.probation.inspection.platform.outbox.OutboxWriter;
 import uk.probation.inspection.platform.work.Wakeup;
 import uk.probation.inspection.rating.dashboard.RatingChangeSignal;
 import uk.probation.inspection.rating.projection.Jdbc;
+import uk.probation.inspection.rating.projection.ProjectionLock;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 import uk.probation.inspection.rating.publication.PublicationAnnouncer;
 
@@ -49,6 +50,9 @@ public class SnapshotPublisher {
 
     @Inject
     PublicationAnnouncer announcer;
+
+    @Inject
+    ProjectionLock projectionLock;
 
     @ConfigProperty(name = "rating.snapshot.interval", defaultValue = "PT0.2S")
     Duration interval;
@@ -120,6 +124,10 @@ public class SnapshotPublisher {
     }
 
     private boolean publish(UUID id) {
+        // While a rebuild (on any replica) runs, the marks wait: its commit marks every inspection afresh.
+        if (!projectionLock.tryShared()) {
+            return false;
+        }
         // Lock the row (outbox order rule); skip it while an effect or a rebuild holds it: it stays marked.
         boolean locked = jdbc.one("select 1 from inspection where id = ? and snapshot_dirty for update skip locked",
                 row -> true, id).isPresent();
