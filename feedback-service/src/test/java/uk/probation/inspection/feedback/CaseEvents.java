@@ -1,5 +1,14 @@
 package uk.probation.inspection.feedback;
 
+import java.time.ZoneOffset;
+
+import uk.probation.inspection.events.EventCodec;
+import uk.probation.inspection.events.Topic;
+import uk.probation.inspection.events.cases.CaseEvent;
+import uk.probation.inspection.events.cases.InspectionPublished;
+import uk.probation.inspection.events.cases.InspectionReopened;
+import uk.probation.inspection.events.cases.TeamMemberAdded;
+import uk.probation.inspection.events.cases.TeamMemberRemoved;
 import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
@@ -65,6 +74,16 @@ public final class CaseEvents {
         }
     }
 
+    /** Sends an event built from the contract's own types (events/), exactly as case-service writes it. */
+    public static ProducerRecord<String, String> send(CaseEvent event) {
+        try {
+            return send(Topic.typeOf(event), event.inspectionId().toString(),
+                    JSON.readValue(EventCodec.encode(event), Map.class));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a record again with the same ce_id, as a relay retry would. */
     public static void sendRaw(ProducerRecord<String, String> record) throws Exception {
         producer().send(record).get();
@@ -100,45 +119,44 @@ public final class CaseEvents {
         opened.put("sampleTo", "2022-02-25");
         opened.put("openedBy", lead);
         opened.put("framework", framework);
-        send("inspection.opened", id, opened);
+        send(EventCodec.decode(uk.probation.inspection.events.Topics.CASE_EVENTS, "inspection.opened",
+                toJson(opened)));
         addMember(id, lead, "LEAD");
         awaitVisible(id, lead, "lead-inspector", null);
         return id;
     }
 
     public static void addMember(String id, String username, String role) {
-        send("team.member.added", id, Map.of("inspectionId", id, "username", username, "role", role));
+        send(new TeamMemberAdded(UUID.fromString(id), username, role));
     }
 
     public static ProducerRecord<String, String> removeMember(String id, String username) {
-        return send("team.member.removed", id, Map.of("inspectionId", id, "username", username));
+        return send(new TeamMemberRemoved(UUID.fromString(id), username));
     }
 
     /** inspection.published as case-service sent it before publication versions: no version, no time. */
     public static void publish(String id, String by) {
-        send("inspection.published", id, Map.of("inspectionId", id, "publishedBy", by));
+        send(new InspectionPublished(UUID.fromString(id), by, null, null, null));
     }
 
     /** inspection.published: {@code version} visible from {@code publishedAt} (scheduled when in the future). */
     public static void publish(String id, String by, int version, Instant publishedAt) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("inspectionId", id);
-        data.put("publishedBy", by);
-        data.put("publicationVersion", version);
-        data.put("publishedAt", publishedAt.toString());
-        data.put("scheduled", publishedAt.isAfter(Instant.now()));
-        send("inspection.published", id, data);
+        send(new InspectionPublished(UUID.fromString(id), by, version, publishedAt.atOffset(ZoneOffset.UTC),
+                publishedAt.isAfter(Instant.now())));
     }
 
     /** inspection.reopened: {@code keptVersion} stays visible (0: none); {@code cancelledVersion} never will. */
     public static void reopen(String id, String by, int keptVersion, Integer cancelledVersion) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("inspectionId", id);
-        data.put("reopenedBy", by);
-        data.put("reason", "Correcting the survey file");
-        data.put("publicationVersion", keptVersion);
-        data.put("cancelledVersion", cancelledVersion);
-        send("inspection.reopened", id, data);
+        send(new InspectionReopened(UUID.fromString(id), by, "Correcting the survey file", keptVersion,
+                cancelledVersion));
+    }
+
+    private static String toJson(Object data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until {@code user} with {@code role} (and region) can read the inspection's feedback. */

@@ -11,6 +11,9 @@ public final class Topics {
     public static final String RATING_CHANGES = "rating-changes";
     public static final String PUBLISHED_RATINGS = "published-ratings";
     public static final String FEEDBACK_EVENTS = "feedback-events";
+    /** Dead letters of each consumer of case-events (platform DeadLetters: {@code <topic>.dlq.<consumer>}). */
+    public static final String RATING_DEAD_LETTERS = "case-events.dlq.rating-service";
+    public static final String FEEDBACK_DEAD_LETTERS = "case-events.dlq.feedback-service";
 
     /** One topic and its settings. */
     public record Topic(String name, int partitions, Map<String, String> config) {
@@ -25,7 +28,9 @@ public final class Topics {
             new Topic(INSPECTION_RATINGS, 3, Map.of("cleanup.policy", "compact")),
             new Topic(RATING_CHANGES, 3, Map.of()),
             new Topic(PUBLISHED_RATINGS, 3, Map.of("cleanup.policy", "compact")),
-            new Topic(FEEDBACK_EVENTS, 3, Map.of()));
+            new Topic(FEEDBACK_EVENTS, 3, Map.of()),
+            new Topic(RATING_DEAD_LETTERS, 1, Map.of("retention.ms", "-1")),
+            new Topic(FEEDBACK_DEAD_LETTERS, 1, Map.of("retention.ms", "-1")));
 
     private Topics() {
     }

@@ -78,7 +78,7 @@ class BatchSizeIndependenceTest {
                     .call(() -> applier.apply(batch, true, new ApplyContext()));
             counts[0] += outcome.applied().size();
             counts[1] += outcome.duplicates();
-            counts[2] += outcome.malformed();
+            counts[2] += outcome.deadLetters().size();
         }
         return counts;
     }

@@ -5,20 +5,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.time.ZoneOffset;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.probation.inspection.events.EventCodec;
+import uk.probation.inspection.events.Topic;
+import uk.probation.inspection.events.cases.AnswerRecorded;
+import uk.probation.inspection.events.cases.CaseEvent;
+import uk.probation.inspection.events.cases.CaseRegistered;
+import uk.probation.inspection.events.cases.InspectionOpened;
+import uk.probation.inspection.events.cases.InspectionPublished;
+import uk.probation.inspection.events.cases.InspectionReopened;
+import uk.probation.inspection.events.cases.JudgementRecorded;
+import uk.probation.inspection.events.cases.TeamMemberAdded;
+import uk.probation.inspection.events.cases.TeamMemberRemoved;
 import uk.probation.inspection.infra.test.GoldenData;
 import uk.probation.inspection.infra.test.KafkaTestResource;
 import uk.probation.inspection.platform.csv.CsvTable;
@@ -70,116 +81,65 @@ public final class CaseEventStream {
     }
 
     public CaseEventStream opened(String name, String region, String pdu, String openedBy) throws Exception {
-        Map<String, Object> data = data();
-        data.put("name", name);
-        data.put("region", region);
-        data.put("pdu", pdu);
-        data.put("frameworkId", "hmip-probation-pdu-2021");
-        data.put("fieldworkStart", "2022-09-05");
-        data.put("sampleFrom", "2022-01-24");
-        data.put("sampleTo", "2022-02-25");
-        data.put("openedBy", openedBy);
-        data.put("framework", framework());
-        return add("inspection.opened", data);
+        return add(new InspectionOpened(inspectionId, name, region, pdu, "hmip-probation-pdu-2021", "2022-09-05",
+                "2022-01-24", "2022-02-25", openedBy, (ObjectNode) framework()));
     }
 
     public CaseEventStream teamMember(String username, String role) {
-        Map<String, Object> data = data();
-        data.put("username", username);
-        data.put("role", role);
-        return add("team.member.added", data);
+        return add(new TeamMemberAdded(inspectionId, username, role));
     }
 
     public CaseEventStream teamMemberRemoved(String username) {
-        Map<String, Object> data = data();
-        data.put("username", username);
-        return add("team.member.removed", data);
+        return add(new TeamMemberRemoved(inspectionId, username));
     }
 
     /** An inspection.published as case-services before publication versions sent it: version 1, visible now. */
     public CaseEventStream published(String by) {
-        Map<String, Object> data = data();
-        data.put("publishedBy", by);
-        return add("inspection.published", data);
+        return add(new InspectionPublished(inspectionId, by, null, null, null));
     }
 
     /** Publication {@code version}, visible from {@code at} (scheduled when that is in the future). */
     public CaseEventStream published(String by, int version, Instant at) {
-        Map<String, Object> data = data();
-        data.put("publishedBy", by);
-        data.put("publicationVersion", version);
-        data.put("publishedAt", at.toString());
-        data.put("scheduled", at.isAfter(Instant.now()));
-        return add("inspection.published", data);
+        return add(new InspectionPublished(inspectionId, by, version, at.atOffset(ZoneOffset.UTC),
+                at.isAfter(Instant.now())));
     }
 
     public CaseEventStream reopened(String by, int stillVisible, Integer cancelledVersion) {
-        Map<String, Object> data = data();
-        data.put("reopenedBy", by);
-        data.put("reason", "A case was misread");
-        data.put("publicationVersion", stillVisible);
-        data.put("cancelledVersion", cancelledVersion);
-        return add("inspection.reopened", data);
+        return add(new InspectionReopened(inspectionId, by, "A case was misread", stillVisible, cancelledVersion));
     }
 
     public CaseEventStream caseRegistered(String caseRef, String cohort, boolean youngAdult, String gender,
             String ethnicity, String roshLevel) {
-        Map<String, Object> data = data();
-        data.put("caseRef", caseRef);
-        data.put("cohort", cohort);
-        data.put("sentenceType", "COMMUNITY_ORDER");
-        data.put("youngAdult", youngAdult);
-        data.put("gender", gender);
-        data.put("ethnicity", ethnicity);
-        data.put("roshLevel", roshLevel);
-        data.put("startDate", "2022-01-24");
-        return add("case.registered", data);
+        return add(new CaseRegistered(inspectionId, caseRef, cohort, "COMMUNITY_ORDER", youngAdult, gender, ethnicity,
+                roshLevel, "2022-01-24"));
     }
 
     public CaseEventStream answer(String caseRef, String questionId, String answer, String previousAnswer, int version) {
-        Map<String, Object> data = data();
-        data.put("caseRef", caseRef);
-        data.put("questionId", questionId);
-        data.put("answer", answer);
-        data.put("previousAnswer", previousAnswer);
-        data.put("version", version);
-        data.put("recordedBy", "ian");
-        return add("answer.recorded", data);
+        return add(new AnswerRecorded(inspectionId, caseRef, questionId, answer, previousAnswer, version, "ian"));
     }
 
     public CaseEventStream judgement(String standardId, String rating, String previousRating, int version) {
-        Map<String, Object> data = data();
-        data.put("standardId", standardId);
-        data.put("rating", rating);
-        data.put("previousRating", previousRating);
-        data.put("version", version);
-        data.put("rationale", "Strengths and areas for improvement.");
-        data.put("recordedBy", "lena");
-        return add("judgement.recorded", data);
+        return add(new JudgementRecorded(inspectionId, standardId, rating, previousRating, version,
+                "Strengths and areas for improvement.", "lena"));
     }
 
-    private Map<String, Object> data() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("inspectionId", inspectionId.toString());
-        return data;
+    /** Events are built from the contract's own types (events/), so they are what case-service writes. */
+    private CaseEventStream add(CaseEvent event) {
+        return addRaw(Topic.typeOf(event), EventCodec.encode(event));
     }
 
-    private CaseEventStream add(String type, Map<String, Object> data) {
-        try {
-            ProducerRecord<String, String> record = new ProducerRecord<>("case-events", inspectionId.toString(),
-                    JSON.writeValueAsString(data));
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", UUID.randomUUID().toString());
-            header(record, "ce_type", type);
-            header(record, "ce_source", "/case-service");
-            header(record, "ce_time", Instant.now().toString());
-            header(record, "ce_subject", inspectionId.toString());
-            header(record, "content-type", "application/json");
-            records.add(record);
-            return this;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** A record whose data may break the contract: for poison tests. */
+    public CaseEventStream addRaw(String type, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("case-events", inspectionId.toString(), data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_type", type);
+        header(record, "ce_source", "/case-service");
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "ce_subject", inspectionId.toString());
+        header(record, "content-type", "application/json");
+        records.add(record);
+        return this;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import uk.probation.inspection.infra.test.TestTokens;
-import uk.probation.inspection.rating.publish.RatingTopics;
+import uk.probation.inspection.events.Topics;
 
 /**
  * What viewers read is the publication, frozen at its inspection.published, never the live projection: versions,
@@ -102,8 +102,8 @@ class PublicationTest {
 
         // published-ratings: one rating.published per version, with its figures.
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> TopicReader.recordsFor(RatingTopics.PUBLISHED_RATINGS, id.toString()).size() == 2);
-        List<ConsumerRecord<String, String>> announced = TopicReader.recordsFor(RatingTopics.PUBLISHED_RATINGS,
+                .until(() -> TopicReader.recordsFor(Topics.PUBLISHED_RATINGS.name(), id.toString()).size() == 2);
+        List<ConsumerRecord<String, String>> announced = TopicReader.recordsFor(Topics.PUBLISHED_RATINGS.name(),
                 id.toString());
         assertEquals(List.of("rating.published", "rating.published"),
                 announced.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
@@ -139,18 +139,18 @@ class PublicationTest {
         unpublished.answer("Q-1", "2.2.1", "NO", null, 1).answer("Q-1", "2.2.2", "YES", null, 1).send();
         Ratings.await(other, "lena", r -> keyQuestion(r, "2.2.2").path("percentage").asInt(-1) == 100);
         assertEquals(404, viewerStatus(ratings));
-        assertEquals(List.of(), TopicReader.recordsFor(RatingTopics.PUBLISHED_RATINGS, id.toString()));
+        assertEquals(List.of(), TopicReader.recordsFor(Topics.PUBLISHED_RATINGS.name(), id.toString()));
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> viewerStatus(ratings) == 200);
         assertFalse(Instant.now().isBefore(at), "visible only once the embargo lifted");
         assertEquals(2, asViewer(ratings).path("publicationVersion").asInt());
         Awaitility.await().atMost(Duration.ofSeconds(15))
-                .until(() -> TopicReader.recordsFor(RatingTopics.PUBLISHED_RATINGS, id.toString()).size() == 1);
+                .until(() -> TopicReader.recordsFor(Topics.PUBLISHED_RATINGS.name(), id.toString()).size() == 1);
         JsonNode announced = CaseEventStream.JSON.readTree(
-                TopicReader.recordsFor(RatingTopics.PUBLISHED_RATINGS, id.toString()).get(0).value());
+                TopicReader.recordsFor(Topics.PUBLISHED_RATINGS.name(), id.toString()).get(0).value());
         assertEquals(2, announced.path("publicationVersion").asInt());
-        assertEquals(List.of(), TopicReader.recordsFor(RatingTopics.PUBLISHED_RATINGS, other.toString()));
+        assertEquals(List.of(), TopicReader.recordsFor(Topics.PUBLISHED_RATINGS.name(), other.toString()));
         assertEquals(404, viewerStatus("/inspections/" + other + "/ratings"));
         JsonNode live = Ratings.get(id, "lena");
         assertEquals("PUBLISHED", live.path("status").asText(), "SCHEDULED became PUBLISHED by itself");

@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 import uk.probation.inspection.cases.casefile.CaseService;
 import uk.probation.inspection.cases.casefile.SampledCase;
 import uk.probation.inspection.cases.events.CaseEvents;
-import uk.probation.inspection.cases.events.EventData;
+import uk.probation.inspection.events.cases.AnswerRecorded;
 import uk.probation.inspection.cases.framework.Framework;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
@@ -137,7 +137,7 @@ public class AnswerService {
         version.recordedBy = current.recordedBy;
         version.recordedAt = now;
         version.persist();
-        events.append(inspection.id, CaseEvents.ANSWER_RECORDED, new EventData.AnswerRecorded(inspection.id,
+        events.append(new AnswerRecorded(inspection.id,
                 c.caseRef, questionId, value, previous, current.version, current.recordedBy));
         return current;
     }

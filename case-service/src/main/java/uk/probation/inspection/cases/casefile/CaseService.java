@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import uk.probation.inspection.cases.events.CaseEvents;
-import uk.probation.inspection.cases.events.EventData;
+import uk.probation.inspection.events.cases.CaseRegistered;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
@@ -60,7 +60,7 @@ public class CaseService {
             c.registeredAt = now;
             c.persist();
             cases.add(c);
-            events.append(inspection.id, CaseEvents.CASE_REGISTERED, new EventData.CaseRegistered(inspection.id,
+            events.append(new CaseRegistered(inspection.id,
                     c.caseRef, c.cohort, c.sentenceType, c.youngAdult, c.gender, c.ethnicity, c.roshLevel,
                     c.startDate.toString()));
         }

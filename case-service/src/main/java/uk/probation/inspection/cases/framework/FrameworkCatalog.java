@@ -151,6 +151,15 @@ public class FrameworkCatalog {
         }
     }
 
+    /** A stored framework as the JSON tree inspection.opened carries (the same JSON as GET /frameworks/{id}). */
+    public com.fasterxml.jackson.databind.node.ObjectNode asJson(String stored) {
+        try {
+            return (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored framework is unreadable", e);
+        }
+    }
+
     public String write(Framework framework) {
         try {
             return json.writeValueAsString(framework);

@@ -16,6 +16,8 @@ import uk.probation.inspection.cases.publication.Publication;
 import uk.probation.inspection.cases.team.TeamMember;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
+import uk.probation.inspection.platform.security.ReadAccess;
+import uk.probation.inspection.platform.security.ReadAccess.Reading;
 
 /**
  * Who may see or change which inspection. Anything the caller may not see is 404, so that its existence does
@@ -43,11 +45,13 @@ public class InspectionAccess {
     }
 
     public boolean mayRead(Inspection inspection) {
-        if (membership(inspection.id).isPresent()) {
-            return true;
-        }
-        return caller.hasRole(Caller.VIEWER) && caller.seesRegion(inspection.region)
-                && visiblePublication(inspection).isPresent();
+        return reading(inspection) != Reading.NONE;
+    }
+
+    /** The platform's one read rule (ReadAccess): the team live, viewers of its region once a publication is visible. */
+    private Reading reading(Inspection inspection) {
+        return ReadAccess.of(caller).reading(inspection.region, () -> membership(inspection.id).isPresent(),
+                () -> visiblePublication(inspection).isPresent());
     }
 
     /** What viewers see: the latest publication version whose embargo has lifted, if any. */
@@ -57,12 +61,7 @@ public class InspectionAccess {
 
     /** The inspection as this caller may see it: the team sees its real state, viewers the publication. */
     public InspectionView view(Inspection inspection) {
-        return InspectionView.of(inspection, visiblePublication(inspection), onTeam(inspection));
-    }
-
-    /** True when the caller reads the inspection as a member of its team (live data), not as a viewer. */
-    public boolean onTeam(Inspection inspection) {
-        return membership(inspection.id).isPresent();
+        return InspectionView.of(inspection, visiblePublication(inspection), reading(inspection) == Reading.LIVE);
     }
 
     /** Case data read: team members only. */

@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import uk.probation.inspection.cases.events.CaseEvents;
-import uk.probation.inspection.cases.events.EventData;
+import uk.probation.inspection.events.cases.InspectionOpened;
+import uk.probation.inspection.events.cases.TeamMemberAdded;
 import uk.probation.inspection.cases.framework.Framework;
 import uk.probation.inspection.cases.framework.FrameworkCatalog;
 import uk.probation.inspection.cases.team.TeamMember;
@@ -75,12 +76,11 @@ public class InspectionService {
         lead.addedAt = inspection.openedAt;
         lead.persist();
 
-        events.append(inspection.id, CaseEvents.INSPECTION_OPENED, new EventData.InspectionOpened(inspection.id,
+        events.append(new InspectionOpened(inspection.id,
                 inspection.name, inspection.region, inspection.pdu, inspection.frameworkId,
                 inspection.fieldworkStart.toString(), inspection.sampleFrom.toString(),
-                inspection.sampleTo.toString(), inspection.openedBy, framework));
-        events.append(inspection.id, CaseEvents.TEAM_MEMBER_ADDED,
-                new EventData.TeamMemberAdded(inspection.id, lead.username, lead.role.name()));
+                inspection.sampleTo.toString(), inspection.openedBy, catalog.asJson(inspection.frameworkJson)));
+        events.append(new TeamMemberAdded(inspection.id, lead.username, lead.role.name()));
         return inspection;
     }
 

@@ -17,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import uk.probation.inspection.cases.events.CaseEvents;
-import uk.probation.inspection.cases.events.EventData;
+import uk.probation.inspection.events.cases.JudgementRecorded;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
@@ -97,7 +97,7 @@ public class JudgementResource {
         version.recordedBy = current.recordedBy;
         version.recordedAt = current.recordedAt;
         version.persist();
-        events.append(inspection.id, CaseEvents.JUDGEMENT_RECORDED, new EventData.JudgementRecorded(inspection.id,
+        events.append(new JudgementRecorded(inspection.id,
                 standardId, current.rating, previous, current.version, current.rationale, current.recordedBy));
         return JudgementView.of(current, true);
     }

@@ -14,7 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import uk.probation.inspection.cases.events.CaseEvents;
-import uk.probation.inspection.cases.events.EventData;
+import uk.probation.inspection.events.cases.InspectionPublished;
+import uk.probation.inspection.events.cases.InspectionReopened;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.cases.inspection.InspectionView;
@@ -80,8 +81,8 @@ public class PublicationService {
         publication.publishedBy = inspection.publishedBy;
         publication.requestedAt = now;
         publication.persist();
-        events.append(inspection.id, CaseEvents.INSPECTION_PUBLISHED, new EventData.InspectionPublished(inspection.id,
-                publication.publishedBy, publication.version, visibleFrom.toString(), scheduled));
+        events.append(new InspectionPublished(inspection.id,
+                publication.publishedBy, publication.version, visibleFrom.atOffset(java.time.ZoneOffset.UTC), scheduled));
         return access.view(inspection);
     }
 
@@ -118,7 +119,7 @@ public class PublicationService {
         reopening.persist();
         entities.flush(); // the cancellation must be seen by the query below
         int stillVisible = Publication.visible(inspection.id, now).map(p -> p.version).orElse(0);
-        events.append(inspection.id, CaseEvents.INSPECTION_REOPENED, new EventData.InspectionReopened(inspection.id,
+        events.append(new InspectionReopened(inspection.id,
                 reopening.reopenedBy, reopening.reason, stillVisible, cancelled));
         return access.view(inspection);
     }

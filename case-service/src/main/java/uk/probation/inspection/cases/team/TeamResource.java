@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import uk.probation.inspection.cases.events.CaseEvents;
-import uk.probation.inspection.cases.events.EventData;
+import uk.probation.inspection.events.cases.TeamMemberAdded;
+import uk.probation.inspection.events.cases.TeamMemberRemoved;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
@@ -85,8 +86,7 @@ public class TeamResource {
             requireAnotherLead(inspection, member);
             member.role = role;
         }
-        events.append(inspection.id, CaseEvents.TEAM_MEMBER_ADDED,
-                new EventData.TeamMemberAdded(inspection.id, username, role.name()));
+        events.append(new TeamMemberAdded(inspection.id, username, role.name()));
         return MemberView.of(member);
     }
 
@@ -100,8 +100,7 @@ public class TeamResource {
                 .orElseThrow(() -> ProblemException.notFound("'" + username + "' is not on this inspection's team"));
         requireAnotherLead(inspection, member);
         member.delete();
-        events.append(inspection.id, CaseEvents.TEAM_MEMBER_REMOVED,
-                new EventData.TeamMemberRemoved(inspection.id, username));
+        events.append(new TeamMemberRemoved(inspection.id, username));
         return Response.noContent().build();
     }
 

@@ -31,13 +31,13 @@ public final class EventSchemas {
     public static Path dir() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            Path candidate = dir.resolve("docs").resolve("events");
+            Path candidate = dir.resolve("docs").resolve("events").resolve("case-events");
             if (Files.isDirectory(candidate) && Files.exists(dir.resolve("case-service"))) {
                 return candidate;
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("docs/events not found");
+        throw new IllegalStateException("docs/events/case-events not found");
     }
 
     /** Fails unless {@code data} matches the schema of {@code type}. */

@@ -1,110 +1,71 @@
 package uk.probation.inspection.feedback.inspection;
 
-import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import uk.probation.inspection.feedback.publication.PublicationEvents;
-import uk.probation.inspection.feedback.publication.Publications;
-import uk.probation.inspection.platform.events.IncomingEvent;
+import uk.probation.inspection.events.Topics;
+import uk.probation.inspection.events.cases.AnswerRecorded;
+import uk.probation.inspection.events.cases.CaseEvent;
+import uk.probation.inspection.events.cases.CaseRegistered;
+import uk.probation.inspection.events.cases.JudgementRecorded;
+import uk.probation.inspection.platform.consume.HandlerCoverage;
+import uk.probation.inspection.platform.consume.Received;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
 
-/** Applies the case-events this service needs, once each (de-duplicated on ce_id in the same transaction). */
+/**
+ * Applies the case-events this service needs, each with its type's {@link FeedbackEventHandler}, once each
+ * (de-duplicated on ce_id in the same transaction). What it does not need is listed in {@link #IGNORED}.
+ */
 @ApplicationScoped
 public class CaseEventApplier {
 
-    static final java.util.Set<String> HANDLED = java.util.Set.of(
-            "inspection.opened", "inspection.published", "inspection.reopened", "team.member.added",
-            "team.member.removed");
+    /** Case data: feedback-service keeps none of it (nearly all of the traffic, skipped before decoding). */
+    static final Set<Class<? extends CaseEvent>> IGNORED = Set.of(CaseRegistered.class, AnswerRecorded.class,
+            JudgementRecorded.class);
 
     @Inject
     ProcessedEvents processed;
 
     @Inject
-    KnownInspections inspections;
+    @Any
+    Instance<FeedbackEventHandler<?>> handlerBeans;
 
-    @Inject
-    Publications publications;
+    private final Map<Class<?>, FeedbackEventHandler<?>> handlers = new HashMap<>();
+    private Set<String> ignoredTypes;
 
-    @Inject
-    ObjectMapper json;
-
-    public static boolean handles(String type) {
-        return HANDLED.contains(type);
+    @PostConstruct
+    void collectHandlers() {
+        for (FeedbackEventHandler<?> handler : handlerBeans) {
+            if (handlers.put(handler.type(), handler) != null) {
+                throw new IllegalStateException("two handlers for " + handler.type());
+            }
+        }
+        HandlerCoverage.require("feedback-service", Topics.CASE_EVENTS, handlers.keySet(), IGNORED);
+        ignoredTypes = Set.copyOf(Topics.CASE_EVENTS.types().entrySet().stream()
+                .filter(e -> IGNORED.contains(e.getValue())).map(Map.Entry::getKey).toList());
     }
 
-    /** @throws IllegalArgumentException when the event's data is unusable (it will never be) */
+    /** True for the type names this service never needs to decode. */
+    public boolean ignores(String type) {
+        return ignoredTypes.contains(type);
+    }
+
+    /** @throws IllegalArgumentException when the event can never be applied (it becomes a dead letter) */
     @Transactional
-    public boolean apply(IncomingEvent event) {
-        JsonNode data = parse(event);
-        String inspectionId = text(data, "inspectionId", event.key());
-        if (inspectionId == null) {
-            throw new IllegalArgumentException("no inspectionId in " + event.type() + " " + event.id());
-        }
-        if (!processed.firstDelivery(event.id())) {
+    @SuppressWarnings("unchecked")
+    public boolean apply(Received<CaseEvent> received) {
+        if (!processed.firstDelivery(received.meta().id())) {
             return false;
         }
-        switch (event.type()) {
-            case "inspection.opened" -> inspections.opened(inspectionId, text(data, "name", null),
-                    required(data, "region", event), text(data, "pdu", null), field(event, () ->
-                            PublicationEvents.smallNumberThreshold(data)));
-            case "inspection.published" -> {
-                PublicationEvents.Published published = field(event, () -> PublicationEvents.published(data,
-                        event.time() == null ? null : event.time().toInstant(), Instant.now()));
-                inspections.frozen(inspectionId, true); // first: the row lock orders this against ingests
-                publications.published(inspectionId, published);
-            }
-            case "inspection.reopened" -> {
-                PublicationEvents.Reopened reopened = field(event, () -> PublicationEvents.reopened(data));
-                inspections.frozen(inspectionId, false);
-                publications.reopened(inspectionId, reopened);
-            }
-            case "team.member.added" -> inspections.memberAdded(inspectionId, required(data, "username", event),
-                    text(data, "role", "INSPECTOR"));
-            case "team.member.removed" -> inspections.memberRemoved(inspectionId, required(data, "username", event));
-            default -> throw new IllegalArgumentException("not handled: " + event.type());
-        }
+        ((FeedbackEventHandler<CaseEvent>) handlers.get(received.event().getClass())).apply(received);
         return true;
-    }
-
-    private JsonNode parse(IncomingEvent event) {
-        try {
-            JsonNode data = event.data() == null ? null : json.readTree(event.data());
-            if (data == null || !data.isObject()) {
-                throw new IllegalArgumentException("data of " + event.type() + " " + event.id() + " is not an object");
-            }
-            return data;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("data of " + event.type() + " " + event.id() + " is not JSON", e);
-        }
-    }
-
-    /** Names the event in the message of a field that cannot be used. */
-    private static <T> T field(IncomingEvent event, Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " in " + event.type() + " " + event.id(), e);
-        }
-    }
-
-    private static String required(JsonNode data, String field, IncomingEvent event) {
-        String value = text(data, field, null);
-        if (value == null) {
-            throw new IllegalArgumentException("no " + field + " in " + event.type() + " " + event.id());
-        }
-        return value;
-    }
-
-    private static String text(JsonNode data, String field, String fallback) {
-        JsonNode node = data.get(field);
-        return node == null || node.isNull() || node.asText().isBlank() ? fallback : node.asText();
     }
 }

@@ -1,78 +1,97 @@
 package uk.probation.inspection.feedback.inspection;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
+import uk.probation.inspection.events.EventCodec;
+import uk.probation.inspection.events.Topics;
+import uk.probation.inspection.events.UndecodableEventException;
+import uk.probation.inspection.events.cases.CaseEvent;
+import uk.probation.inspection.platform.consume.DeadLetter;
+import uk.probation.inspection.platform.consume.DeadLetters;
+import uk.probation.inspection.platform.consume.Received;
+import uk.probation.inspection.platform.consume.Retrying;
+import uk.probation.inspection.platform.consume.TransientFailures;
 import uk.probation.inspection.platform.events.IncomingEvent;
 
 /**
  * Learns inspections, teams and publication from case-events (consumer group feedback-service); never calls
- * case-service. Other event types are skipped without a trace; an event it needs but cannot use is skipped with
- * a warning and counted in {@code feedback_case_events_skipped_total}, so that operators can see it.
+ * case-service. The types it ignores are skipped before decoding; one it needs but can never apply (undecodable,
+ * refused) goes to the dead-letter topic ({@link DeadLetters}) instead of blocking every later one, and a
+ * transient failure (the database away) is tried again for {@code feedback.apply.retry-for}.
  */
 @ApplicationScoped
 public class CaseEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(CaseEventsConsumer.class);
-    /** About two minutes of tries (pauses growing to 5 s): a PostgreSQL restart must not fail the channel for good. */
-    private static final int ATTEMPTS = 30;
 
     @Inject
     CaseEventApplier applier;
 
     @Inject
-    MeterRegistry registry;
+    DeadLetters deadLetters;
+
+    @ConfigProperty(name = "feedback.apply.retry-for", defaultValue = "PT2M")
+    Duration retryFor;
 
     @Incoming("case-events")
     @Blocking // ordered: one batch at a time, its records in partition order
-    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
-        // Batches: nearly every case event is an answer, skipped here; per-record delivery cost a third of a core
-        // at 150 answers/s. Offsets are committed after the whole batch returns.
+    public void consume(ConsumerRecords<String, String> records) {
+        // Offsets are committed after the whole batch returns: every record is applied or dead-lettered by then.
+        List<DeadLetter> dead = new ArrayList<>();
+        List<IncomingEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            consume(record);
-        }
-    }
-
-    void consume(ConsumerRecord<String, String> record) throws InterruptedException {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.of(record);
-        } catch (RuntimeException e) {
-            LOG.warnf("Skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
-            skipped("unknown", "unreadable");
-            return;
-        }
-        if (!CaseEventApplier.handles(event.type())) {
-            return;
-        }
-        for (int attempt = 1;; attempt++) {
             try {
-                applier.apply(event);
-                return;
-            } catch (IllegalArgumentException e) {
-                // A malformed event will never apply; skipping it beats blocking every later one.
-                LOG.warnf("Skipping malformed %s event %s: %s", event.type(), event.id(), e.getMessage());
-                skipped(event.type(), "malformed");
-                return;
+                events.add(IncomingEvent.of(record));
             } catch (RuntimeException e) {
-                // The database may be away for a while; after about two minutes fail the channel (health turns DOWN).
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warnf("Retrying %s event %s after: %s", event.type(), event.id(), e.toString());
-                Thread.sleep(Math.min(5_000L, 500L * attempt));
+                dead.add(new DeadLetter(record.topic(), IncomingEvent.raw(record), DeadLetter.UNDECODABLE, e.getMessage()));
             }
         }
+        process(events, dead);
     }
 
-    private void skipped(String type, String reason) {
-        registry.counter("feedback.case_events.skipped", "type", type, "reason", reason).increment();
+    /** Applies events in order (a live batch, or a replay of dead letters); @return how many were applied anew */
+    public int process(List<IncomingEvent> events, List<DeadLetter> dead) {
+        int applied = 0;
+        for (IncomingEvent event : events) {
+            applied += apply(event, dead) ? 1 : 0;
+        }
+        Retrying.call(dead.size() + " dead letters", retryFor, () -> {
+            deadLetters.send(dead);
+            return null;
+        });
+        return applied;
+    }
+
+    private boolean apply(IncomingEvent event, List<DeadLetter> dead) {
+        String topic = Topics.CASE_EVENTS.name();
+        if (applier.ignores(event.type())) {
+            return false;
+        }
+        Received<CaseEvent> received;
+        try {
+            received = new Received<>(event, EventCodec.decode(Topics.CASE_EVENTS, event.type(), event.data()));
+        } catch (UndecodableEventException e) {
+            dead.add(new DeadLetter(topic, event, DeadLetter.UNDECODABLE, e.getMessage()));
+            return false;
+        }
+        try {
+            return Retrying.call(event.type() + " " + event.id(), retryFor, () -> applier.apply(received));
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e; // outlasted the retry window: the channel fails, health turns DOWN
+            }
+            // Rolled back, inbox row included: a replay may apply it once the cause is mended.
+            dead.add(new DeadLetter(topic, event, DeadLetter.REFUSED, e.toString()));
+            return false;
+        }
     }
 }

@@ -10,12 +10,15 @@ import uk.probation.inspection.feedback.publication.Publication;
 import uk.probation.inspection.feedback.publication.Publications;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
+import uk.probation.inspection.platform.security.ReadAccess;
+import uk.probation.inspection.platform.security.ReadAccess.Reading;
 
 /**
  * Who may see or write an inspection's feedback beyond their role. Anything the caller may not see is 404,
  * so an inspection's existence does not leak.
  */
 @RequestScoped
+@SuppressWarnings("unchecked") // the one-element array holding the visible publication
 public class InspectionAccess {
 
     /** How a reader sees an inspection: the team live and whole, the public (viewers) a publication, suppressed. */
@@ -42,16 +45,16 @@ public class InspectionAccess {
      */
     public Reader reader(String inspectionId) {
         KnownInspection inspection = known(inspectionId);
-        if (isTeamMember(inspection)) {
-            return new Reader(Audience.TEAM, inspection, null);
-        }
-        if (caller.hasRole(Caller.VIEWER) && caller.seesRegion(inspection.region())) {
-            Optional<Publication> visible = publications.visible(inspectionId, Instant.now());
-            if (visible.isPresent()) {
-                return new Reader(Audience.PUBLIC, inspection, visible.get());
-            }
-        }
-        throw notFound(inspectionId);
+        Optional<Publication>[] visible = new Optional[1];
+        Reading reading = ReadAccess.of(caller).reading(inspection.region(), () -> isTeamMember(inspection), () -> {
+            visible[0] = publications.visible(inspectionId, Instant.now());
+            return visible[0].isPresent();
+        });
+        return switch (reading) {
+            case LIVE -> new Reader(Audience.TEAM, inspection, null);
+            case PUBLISHED -> new Reader(Audience.PUBLIC, inspection, visible[0].get());
+            case NONE -> throw notFound(inspectionId);
+        };
     }
 
     /** Only the team sees free text. */

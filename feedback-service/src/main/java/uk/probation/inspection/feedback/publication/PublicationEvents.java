@@ -1,10 +1,11 @@
 package uk.probation.inspection.feedback.publication;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import uk.probation.inspection.events.cases.InspectionPublished;
+import uk.probation.inspection.events.cases.InspectionReopened;
 
 /**
  * Reads the publication fields of case-events. Anything present but unusable is an
@@ -28,24 +29,27 @@ public final class PublicationEvents {
      * visible from {@code eventTime} (ce_time), or from {@code appliedAt} when even that is missing. An event with
      * any of the three needs a version and a time.
      */
-    public static Published published(JsonNode data, Instant eventTime, Instant appliedAt) {
-        String by = text(data, "publishedBy");
-        if (absent(data, "publicationVersion") && absent(data, "publishedAt") && absent(data, "scheduled")) {
-            Instant at = eventTime != null ? eventTime : appliedAt;
-            return new Published(1, by, at, false);
+    public static Published published(InspectionPublished event, Instant eventTime, Instant appliedAt) {
+        if (event.publicationVersion() == null && event.publishedAt() == null && event.scheduled() == null) {
+            return new Published(1, event.publishedBy(), eventTime != null ? eventTime : appliedAt, false);
         }
-        int version = integer(data, "publicationVersion", 1);
-        Instant visibleFrom = instant(data, "publishedAt");
-        JsonNode scheduled = data.get("scheduled");
-        if (scheduled != null && !scheduled.isNull() && !scheduled.isBoolean()) {
-            throw new IllegalArgumentException("scheduled is not a boolean: " + scheduled);
+        if (event.publicationVersion() == null || event.publicationVersion() < 1) {
+            throw new IllegalArgumentException("publicationVersion is not a whole number of at least 1: "
+                    + event.publicationVersion());
         }
-        return new Published(version, by, visibleFrom, scheduled != null && scheduled.asBoolean());
+        if (event.publishedAt() == null) {
+            throw new IllegalArgumentException("no publishedAt (an RFC 3339 instant)");
+        }
+        return new Published(event.publicationVersion(), event.publishedBy(), event.publishedAt().toInstant(),
+                Boolean.TRUE.equals(event.scheduled()));
     }
 
-    public static Reopened reopened(JsonNode data) {
-        int kept = integer(data, "publicationVersion", 0);
-        Integer cancelled = absent(data, "cancelledVersion") ? null : integer(data, "cancelledVersion", 1);
+    public static Reopened reopened(InspectionReopened event) {
+        int kept = event.publicationVersion();
+        if (kept < 0) {
+            throw new IllegalArgumentException("publicationVersion is not a whole number of at least 0: " + kept);
+        }
+        Integer cancelled = event.cancelledVersion();
         if (cancelled != null && cancelled <= kept) {
             throw new IllegalArgumentException("cancelledVersion " + cancelled + " is not above the kept publicationVersion "
                     + kept);
@@ -53,9 +57,9 @@ public final class PublicationEvents {
         return new Reopened(kept, cancelled);
     }
 
-    /** {@code framework.rules.smallNumberThreshold} of inspection.opened; null when the framework sets none. */
-    public static Integer smallNumberThreshold(JsonNode opened) {
-        JsonNode rules = opened.path("framework").path("rules");
+    /** {@code rules.smallNumberThreshold} of an inspection.opened framework; null when the framework sets none. */
+    public static Integer smallNumberThreshold(JsonNode framework) {
+        JsonNode rules = framework.path("rules");
         return absent(rules, "smallNumberThreshold") ? null : integer(rules, "smallNumberThreshold", 1);
     }
 
@@ -73,22 +77,5 @@ public final class PublicationEvents {
             throw new IllegalArgumentException(field + " is not a whole number of at least " + min + ": " + node);
         }
         return node.intValue();
-    }
-
-    private static Instant instant(JsonNode data, String field) {
-        JsonNode node = data.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new IllegalArgumentException("no " + field + " (an RFC 3339 instant)");
-        }
-        try {
-            return OffsetDateTime.parse(node.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " is not an RFC 3339 instant: " + node.asText());
-        }
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode node = data.get(field);
-        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
     }
 }

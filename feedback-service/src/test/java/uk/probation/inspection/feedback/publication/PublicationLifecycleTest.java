@@ -221,7 +221,7 @@ class PublicationLifecycleTest {
     }
 
     @Test
-    void unusablePublicationEventsAreSkippedCountedAndChangeNothing() {
+    void unusablePublicationEventsAreDeadLetteredCountedAndChangeNothing() {
         String id = CaseEvents.open(REGION, LEAD);
         submit(id, Surveys.goldenCsv()).then().statusCode(200);
         double before = skipped("inspection.published");
@@ -249,11 +249,11 @@ class PublicationLifecycleTest {
         submit(bad, Surveys.goldenCsv()).then().statusCode(404);
     }
 
-    /** feedback_case_events_skipped_total for malformed events of {@code type}, from the Prometheus endpoint. */
+    /** Events dead-lettered by feedback-service so far ({@code type} is on the dead letter, not a metric tag). */
     private static double skipped(String type) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("feedback_case_events_skipped_total{"))
-                .filter(l -> l.contains("type=\"" + type + "\"") && l.contains("reason=\"malformed\""))
+        return metrics.lines().filter(l -> l.startsWith("pip_events_dead_lettered_total{"))
+                .filter(l -> l.contains("consumer=\"feedback-service\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
+}
 }

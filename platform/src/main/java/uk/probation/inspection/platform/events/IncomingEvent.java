@@ -26,6 +26,19 @@ public record IncomingEvent(UUID id, String type, String source, OffsetDateTime 
                 record.key(), record.value(), record.partition(), record.offset());
     }
 
+    /** A record as it came, whatever its headers say (for a dead letter of something that is not a CloudEvent). */
+    public static IncomingEvent raw(ConsumerRecord<String, String> record) {
+        String id = header(record, "ce_id");
+        UUID uuid = null;
+        try {
+            uuid = id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            // kept out: the dead letter carries the record as it was, its ce_id header included
+        }
+        return new IncomingEvent(uuid, header(record, "ce_type"), header(record, "ce_source"), null,
+                header(record, "ce_subject"), record.key(), record.value(), record.partition(), record.offset());
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -59,4 +59,16 @@ public class ProcessedEvents {
             throw new IllegalStateException("cannot record processed events", e);
         }
     }
+
+    /** Forgets an event recorded in this transaction that was not applied after all (it will be a dead letter). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(UUID eventId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("delete from processed_event where event_id = ?")) {
+            delete.setObject(1, eventId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot forget a processed event", e);
+        }
+    }
 }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import uk.probation.inspection.events.EventCodec;
+import uk.probation.inspection.events.Topic;
 
 /**
  * Appends an event to the outbox inside the caller's transaction: the event exists if and only if the
@@ -44,11 +46,30 @@ public class OutboxWriter {
     OutboxRelay relay;
 
     /**
+     * Appends an event of the contract (events/): its type name and JSON come from its record.
+     *
+     * @param key the record key and CloudEvents subject: the inspection id
+     * @return the event's id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <F> UUID append(Topic<F> topic, String key, F event) {
+        return appendJson(topic.name(), key, Topic.typeOf(event), EventCodec.encode(event));
+    }
+
+    /**
      * @param key the record key and CloudEvents subject: the inspection id
      * @return the event's id ({@code ce_id})
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String key, String type, Object data) {
+        try {
+            return appendJson(topic, key, type, json.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable: " + type, e);
+        }
+    }
+
+    private UUID appendJson(String topic, String key, String type, String payload) {
         UUID id = UUID.randomUUID();
         // The managed data source enlists this connection in the caller's JTA transaction.
         try (Connection connection = dataSource.getConnection();
@@ -61,14 +82,12 @@ public class OutboxWriter {
             insert.setString(4, type);
             insert.setString(5, source);
             insert.setString(6, key);
-            insert.setString(7, json.writeValueAsString(data));
+            insert.setString(7, payload);
             insert.executeUpdate();
             wakeRelayAfterCommit();
             return id;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox", e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data is not serialisable: " + type, e);
         }
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
+import uk.probation.inspection.platform.consume.DeadLetter;
 import uk.probation.inspection.platform.events.IncomingEvent;
 
 /**
@@ -32,13 +33,15 @@ public class CaseEventsConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         List<IncomingEvent> events = new ArrayList<>(records.count());
+        List<DeadLetter> undecodable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 events.add(IncomingEvent.of(record));
             } catch (RuntimeException e) {
-                LOG.errorf("Skipping record that is not a CloudEvent: %s", e.getMessage());
+                undecodable.add(new DeadLetter(record.topic(), IncomingEvent.raw(record), DeadLetter.UNDECODABLE,
+                        e.getMessage()));
             }
         }
-        processor.process(events);
+        processor.process(events, undecodable);
     }
 }

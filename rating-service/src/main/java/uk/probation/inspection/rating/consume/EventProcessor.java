@@ -24,6 +24,11 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.probation.inspection.events.Topics;
+import uk.probation.inspection.platform.consume.DeadLetter;
+import uk.probation.inspection.platform.consume.DeadLetters;
+import uk.probation.inspection.platform.consume.Retrying;
+import uk.probation.inspection.platform.consume.TransientFailures;
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.rating.projection.ApplyContext;
 import uk.probation.inspection.rating.projection.EventApplier;
@@ -47,6 +52,9 @@ public class EventProcessor {
 
     @Inject
     SnapshotPublisher snapshots;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Inject
     ProjectionLock projectionLock;
@@ -81,18 +89,24 @@ public class EventProcessor {
         laneThreads.shutdownNow();
     }
 
-    /** @return how many events were applied for the first time */
-    public int process(List<IncomingEvent> events) {
-        if (events.isEmpty()) {
+    /**
+     * @param undecodable records of the batch that are not even CloudEvents: they go to the dead-letter topic too
+     * @return how many events were applied for the first time
+     */
+    public int process(List<IncomingEvent> events, List<DeadLetter> undecodable) {
+        if (events.isEmpty() && undecodable.isEmpty()) {
             return 0;
         }
         long started = System.nanoTime();
         gate.lock();
         try {
             List<IncomingEvent> applied = new ArrayList<>();
+            List<DeadLetter> dead = new ArrayList<>(undecodable);
             for (EventApplier.Outcome outcome : applyRetrying(events)) {
                 applied.addAll(outcome.applied());
+                dead.addAll(outcome.deadLetters());
             }
+            deadLettersRetrying(dead); // before this returns, so before the batch's offsets may be committed
             applied.forEach(this::recordLatency);
             if (!applied.isEmpty()) {
                 snapshots.wake();
@@ -106,10 +120,12 @@ public class EventProcessor {
     }
 
     /**
-     * Database or broker trouble (PostgreSQL restarting, a connection cut) fails a batch; it is tried again, with
-     * growing pauses, for up to {@code rating.apply.retry-for}, rather than failing the channel at the first error:
-     * a failed channel stays down until the process restarts. Lanes that committed before the failure are recognised
-     * by the inbox on the next try. Malformed events never get here: the applier skips them.
+     * Database or broker trouble (PostgreSQL restarting, a connection cut: {@link TransientFailures}) fails a batch;
+     * it is tried again, with growing pauses, for up to {@code rating.apply.retry-for}, rather than failing the
+     * channel at the first error: a failed channel stays down until the process restarts. Lanes that committed before
+     * the failure are recognised by the inbox on the next try. Any other failure would recur for ever: the batch is
+     * applied one event at a time and whatever still fails goes to the dead-letter topic, so one bad event cannot
+     * stop the consumer group. Events the applier refuses never throw: they come back as dead letters.
      * <p>
      * A rebuild running on any replica makes the batch wait (short pauses, so it applies soon after the rebuild
      * commits) within the same window: the whole time a batch may spend here is {@code rating.apply.retry-for},
@@ -117,39 +133,68 @@ public class EventProcessor {
      */
     private List<EventApplier.Outcome> applyRetrying(List<IncomingEvent> events) {
         long deadline = System.nanoTime() + retryFor.toNanos();
-        boolean waitingForRebuild = false;
-        for (int attempt = 1;; attempt++) {
-            try {
-                List<EventApplier.Outcome> outcomes = applyInLanes(events);
-                if (waitingForRebuild) {
-                    LOG.infof("Rebuild over: batch of %d events applied after it", events.size());
-                }
-                return outcomes;
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e; // the channel fails and health turns DOWN: an orchestrator restarts the process
-                }
-                long pause;
-                if (RebuildRunning.isCause(e)) {
-                    if (!waitingForRebuild) {
-                        LOG.infof("Batch of %d events waits for a rebuild to commit", events.size());
-                    }
-                    waitingForRebuild = true;
-                    attempt = 0; // database trouble after the rebuild starts its pauses afresh
-                    pause = 200L;
-                } else {
-                    LOG.warnf("Batch of %d events failed (attempt %d), trying again: %s", events.size(), attempt,
-                            e.toString());
-                    pause = Math.min(5_000L, 250L * attempt);
-                }
+        return Retrying.call("Batch of " + events.size() + " events", retryFor, () -> {
+            boolean waitingForRebuild = false;
+            while (true) {
                 try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                    List<EventApplier.Outcome> outcomes = applyInLanes(events);
+                    if (waitingForRebuild) {
+                        LOG.infof("Rebuild over: batch of %d events applied after it", events.size());
+                    }
+                    return outcomes;
+                } catch (RuntimeException e) {
+                    if (RebuildRunning.isCause(e)) {
+                        if (System.nanoTime() > deadline) {
+                            throw e; // the channel fails and health turns DOWN: an orchestrator restarts the process
+                        }
+                        if (!waitingForRebuild) {
+                            LOG.infof("Batch of %d events waits for a rebuild to commit", events.size());
+                        }
+                        waitingForRebuild = true;
+                        pause(200L, e);
+                        continue;
+                    }
+                    if (TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    LOG.errorf("Batch of %d events failed for good (%s): applying them one by one", events.size(),
+                            e.toString());
+                    return isolate(events);
                 }
             }
+        });
+    }
+
+    private static void pause(long millis, RuntimeException cause) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
+    }
+
+    private List<EventApplier.Outcome> isolate(List<IncomingEvent> events) {
+        List<EventApplier.Outcome> outcomes = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            try {
+                outcomes.add(applyLane(List.of(event)));
+            } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e) || RebuildRunning.isCause(e)) {
+                    throw e; // the whole batch is tried again; the inbox knows what committed
+                }
+                outcomes.add(new EventApplier.Outcome(List.of(), 0, List.of(new DeadLetter(
+                        Topics.CASE_EVENTS.name(), event, DeadLetter.REFUSED, e.toString()))));
+            }
+        }
+        return outcomes;
+    }
+
+    private void deadLettersRetrying(List<DeadLetter> dead) {
+        Retrying.call(dead.size() + " dead letters", retryFor, () -> {
+            deadLetters.send(dead);
+            return null;
+        });
     }
 
     /**

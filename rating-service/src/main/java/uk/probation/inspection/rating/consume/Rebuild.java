@@ -125,7 +125,7 @@ public class Rebuild {
                 EventApplier.Outcome outcome = applier.apply(batch, false, new ApplyContext());
                 applied += outcome.applied().size();
                 duplicates += outcome.duplicates();
-                malformed += outcome.malformed();
+                malformed += outcome.deadLetters().size(); // dead-lettered when they first arrived
             }
         }
         long inspections = jdbc.one("select count(*) from inspection", row -> row.getLong(1)).orElse(0L);

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import uk.probation.inspection.platform.security.ReadAccess.Reading;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 import uk.probation.inspection.rating.projection.RatingsQuery.Header;
@@ -167,11 +168,12 @@ public class RegionStreams {
             if (header == null) {
                 continue;
             }
-            if (scope.readsLive(() -> query.onTeam(header.id(), scope.username()))) {
+            Reading reading = scope.reading(header, () -> query.onTeam(header.id(), scope.username()));
+            if (reading == Reading.LIVE) {
                 if (change.liveSeq() > subscriber.lastSeq) {
                     sent.add(send(subscriber, change.liveSeq(), query.ratings(header)));
                 }
-            } else if (scope.readsPublication(header) && change.publishedSeq() > subscriber.lastSeq) {
+            } else if (reading == Reading.PUBLISHED && change.publishedSeq() > subscriber.lastSeq) {
                 publications.latestVisible(header.id())
                         .ifPresent(v -> sent.add(send(subscriber, change.publishedSeq(), v.snapshot().ratings())));
             }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings;
+import uk.probation.inspection.events.ratings.InspectionRatings;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 import uk.probation.inspection.rating.rules.Framework;
 

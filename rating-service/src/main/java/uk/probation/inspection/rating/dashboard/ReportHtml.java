@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import uk.probation.inspection.rating.projection.RatingsViews.KeyQuestionView;
+import uk.probation.inspection.events.ratings.InspectionRatings.KeyQuestionView;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
-import uk.probation.inspection.rating.projection.RatingsViews.StandardView;
+import uk.probation.inspection.events.ratings.InspectionRatings.StandardView;
 
 /**
  * The inspection report as a print-friendly HTML page: the ratings table as published reports print it

@@ -1,40 +1,34 @@
 package uk.probation.inspection.rating.dashboard;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import uk.probation.inspection.platform.security.Caller;
+import uk.probation.inspection.platform.security.ReadAccess;
+import uk.probation.inspection.platform.security.ReadAccess.Reading;
 import uk.probation.inspection.rating.projection.RatingsQuery.Header;
 
 /**
- * The caller of a live stream, captured when it connects (the request scope ends, the stream goes on): the same
- * rules as {@code InspectionAccess}: team members read their inspections live, viewers the publications of their
- * regions. The stream ends when the token it was opened with expires ({@code expiresAt}).
+ * The caller of a live stream, captured when it connects (the request scope ends, the stream goes on), read by the
+ * same rule as every request ({@link ReadAccess}); the stream ends when the token it was opened with expires.
  */
-public record StreamScope(String username, boolean teamRole, boolean viewer, List<String> regions, Instant expiresAt) {
+public record StreamScope(ReadAccess access, Instant expiresAt) {
 
     public static StreamScope of(Caller caller, Instant expiresAt) {
-        return new StreamScope(caller.username(),
-                caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR),
-                caller.hasRole(Caller.VIEWER), List.copyOf(caller.regions()), expiresAt);
+        return new StreamScope(ReadAccess.of(caller), expiresAt);
     }
 
-    public boolean seesRegion(String region) {
-        return regions.contains("*") || regions.stream().anyMatch(r -> r.equalsIgnoreCase(region));
+    public String username() {
+        return access.username();
     }
 
     public boolean mayListRegion(String region) {
-        return teamRole || seesRegion(region);
+        return access.mayListRegion(region);
     }
 
-    /** Whether the caller reads this inspection live, as a member of its team (asked only when it matters). */
-    public boolean readsLive(java.util.function.BooleanSupplier onTeam) {
-        return teamRole && onTeam.getAsBoolean();
-    }
-
-    /** Whether the caller reads this inspection's publication, as a viewer of its region. */
-    public boolean readsPublication(Header header) {
-        return viewer && header.published() && seesRegion(header.region());
+    /** @param onTeam whether the caller is on the inspection's team (asked only when it matters) */
+    public Reading reading(Header header, BooleanSupplier onTeam) {
+        return access.reading(header.region(), onTeam, header::published);
     }
 
     public boolean expired(Instant now) {

@@ -35,21 +35,21 @@ public class AnswerEffects {
     @Inject
     StandardMoves standards;
 
-    void apply(List<AnswerRecorded> answers, boolean announce, ApplyContext context) {
+    void apply(List<AnswerChange> answers, boolean announce, ApplyContext context) {
         if (answers.isEmpty()) {
             return;
         }
-        store.lock(answers.stream().map(AnswerRecorded::inspectionId).toList(), context);
-        List<AnswerRecorded> known = answers.stream().filter(a -> context.inspections.containsKey(a.inspectionId()))
+        store.lock(answers.stream().map(AnswerChange::inspectionId).toList(), context);
+        List<AnswerChange> known = answers.stream().filter(a -> context.inspections.containsKey(a.inspectionId()))
                 .toList();
-        store.loadAnswers(known.stream().map(AnswerRecorded::key).toList(), context);
-        store.loadCases(known.stream().map(AnswerRecorded::caseKey).toList(), context);
-        for (AnswerRecorded answer : answers) {
+        store.loadAnswers(known.stream().map(AnswerChange::key).toList(), context);
+        store.loadCases(known.stream().map(AnswerChange::caseKey).toList(), context);
+        for (AnswerChange answer : answers) {
             apply(answer, announce, context);
         }
     }
 
-    private void apply(AnswerRecorded answer, boolean announce, ApplyContext context) {
+    private void apply(AnswerChange answer, boolean announce, ApplyContext context) {
         InspectionState state = context.inspections.get(answer.inspectionId());
         if (state == null) {
             LOG.warnf("answer.recorded for unknown inspection %s ignored", answer.inspectionId());

@@ -30,15 +30,15 @@ public class CaseRegistrations {
     @Inject
     ProjectionStore store;
 
-    void apply(List<CaseRegistered> registrations, ApplyContext context) {
+    void apply(List<CaseRegistration> registrations, ApplyContext context) {
         if (registrations.isEmpty()) {
             return;
         }
-        List<CaseKey> keys = registrations.stream().map(CaseRegistered::key).distinct().toList();
+        List<CaseKey> keys = registrations.stream().map(CaseRegistration::key).distinct().toList();
         store.loadCases(keys, context);
         Map<CaseKey, Map<String, String>> answers = answersOf(keys, context);
         Map<CaseKey, CaseAttributes> latest = new LinkedHashMap<>();
-        for (CaseRegistered registration : registrations) {
+        for (CaseRegistration registration : registrations) {
             CaseKey key = registration.key();
             Optional<CaseAttributes> before = context.cases.get(key);
             context.cases.put(key, Optional.of(registration.attributes()));

@@ -12,12 +12,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings;
-import uk.probation.inspection.rating.projection.RatingsViews.KeyQuestionView;
-import uk.probation.inspection.rating.projection.RatingsViews.Overall;
+import uk.probation.inspection.events.ratings.InspectionRatings;
+import uk.probation.inspection.events.ratings.InspectionRatings.KeyQuestionView;
+import uk.probation.inspection.events.ratings.InspectionRatings.Overall;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 import uk.probation.inspection.rating.projection.RatingsViews.RegionRow;
-import uk.probation.inspection.rating.projection.RatingsViews.StandardView;
+import uk.probation.inspection.events.ratings.InspectionRatings.StandardView;
 import uk.probation.inspection.rating.rules.Framework;
 import uk.probation.inspection.rating.rules.RatingRules;
 

@@ -1,11 +1,11 @@
 package uk.probation.inspection.rating.projection;
 
+import uk.probation.inspection.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.probation.inspection.platform.outbox.OutboxWriter;
-import uk.probation.inspection.rating.publish.RatingChanged;
-import uk.probation.inspection.rating.publish.RatingTopics;
+import uk.probation.inspection.events.ratings.RatingChanged;
 import uk.probation.inspection.rating.rules.OverallResult;
 import uk.probation.inspection.rating.rules.Rating;
 import uk.probation.inspection.rating.rules.StandardResult;
@@ -41,10 +41,10 @@ public class StandardMoves {
             return;
         }
         String id = state.id.toString();
-        outbox.append(RatingTopics.RATING_CHANGES, id, RatingTopics.CHANGED_TYPE, new RatingChanged(id, standardId,
+        outbox.append(Topics.RATING_CHANGES, id, new RatingChanged(id, standardId,
                 from.name(), result.rating().name(), overall.score(), overall.maxScore(), result.lowestKeyQuestion()));
         if (overallBefore != overall.rating()) {
-            outbox.append(RatingTopics.RATING_CHANGES, id, RatingTopics.CHANGED_TYPE, new RatingChanged(id,
+            outbox.append(Topics.RATING_CHANGES, id, new RatingChanged(id,
                     RatingChanged.OVERALL, overallBefore.name(), overall.rating().name(), overall.score(),
                     overall.maxScore(), null));
         }

@@ -1,5 +1,7 @@
 package uk.probation.inspection.rating.publication;
 
+import uk.probation.inspection.events.Topics;
+import uk.probation.inspection.events.ratings.RatingPublished;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +15,6 @@ import uk.probation.inspection.platform.outbox.OutboxWriter;
 import uk.probation.inspection.rating.dashboard.RatingChangeSignal;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.ProjectionLock;
-import uk.probation.inspection.rating.publish.RatingTopics;
 
 /**
  * Writes {@code rating.published} to {@code published-ratings} for each publication version once its time has
@@ -85,8 +86,8 @@ public class PublicationAnnouncer {
         }
         var snapshot = jdbc.one("select snapshot from publication where inspection_id = ? and version = ?",
                 row -> row.getString(1), due.inspectionId(), due.version()).orElseThrow();
-        outbox.append(RatingTopics.PUBLISHED_RATINGS, due.inspectionId().toString(), RatingTopics.PUBLISHED_TYPE,
-                publications.ratingsOf(snapshot));
+        outbox.append(Topics.PUBLISHED_RATINGS, due.inspectionId().toString(),
+                RatingPublished.of(publications.ratingsOf(snapshot)));
         jdbc.one("select pg_advisory_xact_lock(hashtext('rating_change_seq'))", row -> true);
         jdbc.update("update inspection set published_seq = nextval('rating_change_seq') where id = ?",
                 due.inspectionId());

@@ -87,7 +87,7 @@ public class Publications {
     }
 
     /** The ratings of a stored snapshot, as {@code rating.published} carries them. */
-    public uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings ratingsOf(String stored) {
+    public uk.probation.inspection.events.ratings.InspectionRatings ratingsOf(String stored) {
         return read(stored).ratings();
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import uk.probation.inspection.rating.projection.Breakdown;
-import uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings;
+import uk.probation.inspection.events.ratings.InspectionRatings;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 import uk.probation.inspection.rating.rules.SmallNumbers;
 

@@ -1,5 +1,7 @@
 package uk.probation.inspection.rating.publish;
 
+import uk.probation.inspection.events.Topics;
+import uk.probation.inspection.events.ratings.RatingSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -133,7 +135,7 @@ public class SnapshotPublisher {
             return false;
         }
         var header = query.header(id).orElseThrow();
-        outbox.append(RatingTopics.INSPECTION_RATINGS, id.toString(), RatingTopics.SNAPSHOT_TYPE, query.ratings(header));
+        outbox.append(Topics.INSPECTION_RATINGS, id.toString(), RatingSnapshot.of(query.ratings(header)));
         // Change sequence for the live stream: taken under a transaction-wide lock, so sequence order is commit
         // order across replicas and a stream resuming after id N misses nothing committed later.
         jdbc.one("select pg_advisory_xact_lock(hashtext('rating_change_seq'))", row -> true);

@@ -1,5 +1,7 @@
 package uk.probation.inspection.rating.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -10,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 
 import uk.probation.inspection.platform.security.Caller;
+import uk.probation.inspection.platform.consume.DeadLetterReplay;
+import uk.probation.inspection.events.Topics;
+import uk.probation.inspection.rating.consume.EventProcessor;
 import uk.probation.inspection.rating.consume.Rebuild;
 
 /** Operations on derived state. */
@@ -25,6 +30,12 @@ public class AdminResource {
     @Inject
     Caller caller;
 
+    @Inject
+    DeadLetterReplay replay;
+
+    @Inject
+    EventProcessor processor;
+
     /** Drops the projection and replays case-events from the beginning; answers when the new state is committed. */
     @POST
     @Path("rebuild")
@@ -32,5 +43,14 @@ public class AdminResource {
     public Rebuild.Report rebuild() throws Exception {
         LOG.infof("audit: user=%s action=rebuild-ratings", caller.username());
         return rebuild.rebuild();
+    }
+
+    /** Applies case-events' dead letters again, once their cause is mended; what still fails is dead-lettered anew. */
+    @POST
+    @Path("dead-letters/replay")
+    @RolesAllowed(Caller.ADMIN)
+    public DeadLetterReplay.Report replayDeadLetters() {
+        LOG.infof("audit: user=%s action=replay-dead-letters", caller.username());
+        return replay.replay(Topics.CASE_EVENTS.name(), events -> processor.process(events, List.of()));
     }
 }

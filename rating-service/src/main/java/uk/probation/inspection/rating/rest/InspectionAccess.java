@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
+import uk.probation.inspection.platform.security.ReadAccess;
+import uk.probation.inspection.platform.security.ReadAccess.Reading;
 import uk.probation.inspection.rating.projection.FrameworkCache;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 import uk.probation.inspection.rating.projection.RatingsQuery.Header;
@@ -48,10 +50,12 @@ public class InspectionAccess {
 
     /** What the caller reads of this inspection, if anything. */
     public Optional<Readable> readable(Header header) {
-        if (onTeam(header)) {
+        Reading reading = ReadAccess.of(caller).reading(header.region(),
+                () -> query.onTeam(header.id(), caller.username()), header::published);
+        if (reading == Reading.LIVE) {
             return Optional.of(new Readable(header, null));
         }
-        if (!caller.hasRole(Caller.VIEWER) || !header.published() || !caller.seesRegion(header.region())) {
+        if (reading == Reading.NONE) {
             return Optional.empty();
         }
         int threshold = frameworks.of(header.id()).map(f -> f.smallNumberThreshold())
@@ -60,14 +64,9 @@ public class InspectionAccess {
                 new Visible(v.inspectionId(), v.version(), v.visibleFrom(), v.snapshot().disclosed(threshold))));
     }
 
-    private boolean onTeam(Header header) {
-        boolean teamRole = caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR);
-        return teamRole && query.onTeam(header.id(), caller.username());
-    }
-
     /** True when the caller can see some inspection of the region (a viewer needs the region in its claim). */
     public boolean mayListRegion(String region) {
-        return caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR) || caller.seesRegion(region);
+        return ReadAccess.of(caller).mayListRegion(region);
     }
 
     private static ProblemException notFound(String inspectionId) {

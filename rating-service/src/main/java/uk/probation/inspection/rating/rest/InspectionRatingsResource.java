@@ -17,7 +17,7 @@ import uk.probation.inspection.platform.problem.Problem;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
 import uk.probation.inspection.rating.projection.Breakdown;
-import uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings;
+import uk.probation.inspection.events.ratings.InspectionRatings;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 
 /** Current ratings and question tallies of one inspection (contract.md, rating-service). */

@@ -14,7 +14,7 @@ import uk.probation.inspection.rating.projection.Breakdown;
 import uk.probation.inspection.rating.projection.FrameworkCache;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
-import uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings;
+import uk.probation.inspection.events.ratings.InspectionRatings;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 import uk.probation.inspection.rating.projection.RatingsViews.RegionRow;
 import uk.probation.inspection.rating.publication.PublishedSnapshot;

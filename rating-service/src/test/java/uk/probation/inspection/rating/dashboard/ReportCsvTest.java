@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.probation.inspection.platform.csv.CsvTable;
-import uk.probation.inspection.rating.projection.RatingsViews.InspectionRatings;
-import uk.probation.inspection.rating.projection.RatingsViews.Overall;
+import uk.probation.inspection.events.ratings.InspectionRatings;
+import uk.probation.inspection.events.ratings.InspectionRatings.Overall;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 import uk.probation.inspection.rating.rules.Basis;
 import uk.probation.inspection.rating.rules.Framework;

@@ -1,0 +1,16 @@
+package uk.probation.inspection.events.cases;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import uk.probation.inspection.events.EventType;
+
+/** A member joined the team, or a member's role changed (consumers keep the latest). {@code role}: LEAD or INSPECTOR. */
+@EventType("team.member.added")
+public record TeamMemberAdded(
+        @JsonProperty(required = true) UUID inspectionId,
+        @JsonProperty(required = true) String username,
+        @JsonProperty(required = true) String role)
+        implements CaseEvent {
+}
