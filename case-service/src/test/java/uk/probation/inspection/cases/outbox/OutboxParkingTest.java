@@ -131,7 +131,9 @@ class OutboxParkingTest {
         KafkaTestResource.killBroker();
         try {
             write(TOPIC, key, "test.small", Map.of("n", 1), TOPIC, key, "test.small", Map.of("n", 2));
-            await().atMost(Duration.ofSeconds(60)).until(() -> relay.lastError() != null);
+            await().atMost(Duration.ofSeconds(60)).until(() -> relay.lastError() != null
+                    || relay.parkedSinceStart() > parkedBefore);
+            assertEquals(parkedBefore, relay.parkedSinceStart(), "the relay pauses, it parks nothing");
         } finally {
             KafkaTestResource.restartBroker();
         }
