@@ -49,6 +49,10 @@ import uk.probation.inspection.platform.work.Wakeup;
  * relays interleave; the idempotent producer keeps order per partition; rows are marked published only after
  * Kafka acknowledged them, so a crash in between resends them with the same {@code ce_id}, which consumers
  * de-duplicate.
+ *
+ * <p>A row the broker refuses for good ({@link SendFailures}) is parked rather than retried for ever, and the
+ * later rows of its key are held behind it until an operator retries or discards it ({@link OutboxParking}):
+ * one bad event stops one inspection's stream, in order, never the whole relay.
  */
 @ApplicationScoped
 public class OutboxRelay {
