@@ -85,4 +85,49 @@ class FrameworkApiTest {
                 .statusCode(409).contentType("application/problem+json");
         Api.admin().get("/frameworks/yj-replace").then().statusCode(200).body("name", equalTo("Renamed"));
     }
+
+    @Test
+    void aFrameworkTooLargeToPublishIsRefusedNamingWhatIsTooLargeAndNothingIsStored() {
+        // Within every count limit, but 200-character texts make it over 256 KB of JSON.
+        Api.admin().contentType("application/json").body(TestFrameworks.sized("too-large", 20, 5, 5, 4, 200))
+                .post("/frameworks").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("too large"))
+                .body("errors.field", equalTo(java.util.List.of("")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("bytes as JSON; at most 262144"));
+        Api.admin().get("/frameworks/too-large").then().statusCode(404);
+
+        Api.admin().contentType("application/json").body(TestFrameworks.sized("too-many", 21, 1, 1, 0, 5))
+                .post("/frameworks").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("domains")))
+                .body("errors[0].message", equalTo("at most 20 domains (this framework has 21)"));
+        Api.admin().get("/frameworks/too-many").then().statusCode(404);
+        Api.admin().contentType("application/json").body(TestFrameworks.youthJustice("yj-replace-large"))
+                .post("/frameworks").then().statusCode(201);
+        Api.admin().contentType("application/json").body(TestFrameworks.sized("yj-replace-large", 20, 5, 5, 4, 200))
+                .put("/frameworks/yj-replace-large").then().statusCode(422);
+        Api.admin().get("/frameworks/yj-replace-large").then().statusCode(200).body("domains", hasSize(3));
+    }
+
+    /** The guarantee the limits exist for: the largest framework they allow still travels in inspection.opened. */
+    @Test
+    void anInspectionOfTheLargestAllowedFrameworkIsPublished() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int text = 1;
+        while (json.writeValueAsBytes(TestFrameworks.sized("largest", 20, 5, 5, 4, text + 1)).length
+                <= uk.probation.inspection.cases.framework.FrameworkLimits.MAX_JSON_BYTES) {
+            text++;
+        }
+        Api.admin().contentType("application/json").body(TestFrameworks.sized("largest", 20, 5, 5, 4, text))
+                .post("/frameworks").then().statusCode(201);
+        String id = Api.lead("lena").contentType("application/json")
+                .body(Map.of("name", "x".repeat(200), "region", "London", "pdu", "y".repeat(100), "frameworkId", "largest",
+                        "fieldworkStart", "2022-09-05", "sampleFrom", "2022-01-24", "sampleTo", "2022-02-25"))
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        try (uk.probation.inspection.cases.support.CaseEventsReader reader =
+                new uk.probation.inspection.cases.support.CaseEventsReader(id)) {
+            var opened = reader.awaitAtLeast(1, java.time.Duration.ofSeconds(60)).get(0);
+            org.junit.jupiter.api.Assertions.assertEquals("inspection.opened", opened.type());
+            org.junit.jupiter.api.Assertions.assertTrue(opened.data().length() > 250_000, "carries the whole framework");
+        }
+    }
 }

@@ -43,7 +43,8 @@ public class FrameworkCatalog {
     void loadBuiltIn(ObjectMapper mapper) {
         for (String id : BUILT_IN) {
             Framework framework = readResource(mapper, "frameworks/" + id + ".json");
-            List<FieldError> problems = FrameworkValidator.validate(framework);
+            List<FieldError> problems = new ArrayList<>(FrameworkValidator.validate(framework));
+            problems.addAll(FrameworkLimits.exceeded(framework, jsonBytes(mapper, framework)));
             if (!problems.isEmpty() || !id.equals(framework.id())) {
                 // A broken built-in framework is a packaging error: refuse to start rather than rate wrongly.
                 throw new IllegalStateException("built-in framework " + id + " is invalid: " + problems);
@@ -136,10 +137,23 @@ public class FrameworkCatalog {
         return framework;
     }
 
-    private static void validate(Framework framework) {
+    /** Size first: a framework over the limits is refused without listing each of its thousands of elements. */
+    private void validate(Framework framework) {
+        List<FieldError> tooLarge = FrameworkLimits.exceeded(framework, jsonBytes(json, framework));
+        if (!tooLarge.isEmpty()) {
+            throw ProblemException.invalid("The framework is too large: " + tooLarge.size() + " limit(s) exceeded", tooLarge);
+        }
         List<FieldError> problems = FrameworkValidator.validate(framework);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid("The framework has " + problems.size() + " problem(s)", problems);
+        }
+    }
+
+    private static long jsonBytes(ObjectMapper mapper, Framework framework) {
+        try {
+            return framework == null ? 0 : mapper.writeValueAsBytes(framework).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

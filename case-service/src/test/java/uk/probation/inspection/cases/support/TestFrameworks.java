@@ -64,6 +64,33 @@ public final class TestFrameworks {
     }
 
     /**
+     * A valid framework of {@code domains} domains, each of {@code standards} case standards, each of
+     * {@code questions} key questions with {@code prompts} prompts (at most 26); every name and text is
+     * {@code textLength} characters long.
+     */
+    public static Framework sized(String id, int domains, int standards, int questions, int prompts, int textLength) {
+        String text = "x".repeat(textLength);
+        List<Domain> all = new ArrayList<>();
+        for (int d = 1; d <= domains; d++) {
+            List<Standard> domainStandards = new ArrayList<>();
+            for (int s = 1; s <= standards; s++) {
+                List<KeyQuestion> keyQuestions = new ArrayList<>();
+                for (int q = 1; q <= questions; q++) {
+                    String questionId = d + "." + s + "." + q;
+                    List<Prompt> questionPrompts = new ArrayList<>();
+                    for (int p = 0; p < prompts; p++) {
+                        questionPrompts.add(new Prompt(questionId + (char) ('a' + p), text));
+                    }
+                    keyQuestions.add(new KeyQuestion(questionId, text, questionPrompts));
+                }
+                domainStandards.add(new Standard(d + "." + s, text, "CASES", text, keyQuestions));
+            }
+            all.add(new Domain("D" + d, text, domainStandards));
+        }
+        return new Framework(id, 1, text, standardRules(), all);
+    }
+
+    /**
      * A framework that breaks many rules at once. The returned list names the field of each problem a
      * validator must report.
      */

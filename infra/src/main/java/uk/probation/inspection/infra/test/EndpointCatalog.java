@@ -5,13 +5,18 @@ import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -45,9 +50,73 @@ public final class EndpointCatalog {
     private EndpointCatalog() {
     }
 
-    /** Scans {@code target/classes} of the module whose tests are running. */
+    /** The package of the shared platform module, whose endpoints (such as /admin/outbox) every service serves. */
+    static final String PLATFORM_PACKAGE = "uk.probation.inspection.platform";
+
+    /**
+     * Scans {@code target/classes} of the module whose tests are running, and the platform classes on its
+     * classpath: their endpoints are this service's too.
+     */
     public static List<Endpoint> ofThisModule() {
-        return scan(Path.of("target", "classes"));
+        List<Endpoint> endpoints = new ArrayList<>(scan(Path.of("target", "classes")));
+        for (Endpoint shared : onClasspath(PLATFORM_PACKAGE)) {
+            if (!endpoints.contains(shared)) {
+                endpoints.add(shared);
+            }
+        }
+        endpoints.sort(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::httpMethod));
+        return endpoints;
+    }
+
+    /** Endpoints of every class of {@code packageName} (and below) on the classpath, in directories or jars. */
+    public static List<Endpoint> onClasspath(String packageName) {
+        String folder = packageName.replace('.', '/');
+        List<Endpoint> endpoints = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(ClassLoader.getSystemClassLoader().getResources(folder))) {
+                for (String name : classNames(url, folder)) {
+                    Class<?> type = load(name);
+                    if (type != null && annotation(type.getAnnotations(), "Path") != null) {
+                        endpoints.addAll(endpointsOf(type));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return endpoints;
+    }
+
+    private static List<String> classNames(URL url, String folder) throws IOException {
+        List<String> names = new ArrayList<>();
+        if ("file".equals(url.getProtocol())) {
+            Path dir;
+            try {
+                dir = Path.of(url.toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+            Path root = dir;
+            for (int i = 0; i < folder.split("/").length; i++) {
+                root = root.getParent();
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    names.add(root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", ""));
+                }
+            }
+        } else if ("jar".equals(url.getProtocol())) {
+            JarURLConnection connection = (JarURLConnection) url.openConnection();
+            connection.setUseCaches(false);
+            try (JarFile jar = connection.getJarFile()) {
+                for (JarEntry entry : Collections.list(jar.entries())) {
+                    if (entry.getName().startsWith(folder + "/") && entry.getName().endsWith(".class")) {
+                        names.add(entry.getName().replace('/', '.').replaceAll("\\.class$", ""));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     public static List<Endpoint> scan(Path classesDir) {

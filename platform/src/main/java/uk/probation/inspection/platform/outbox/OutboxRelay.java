@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +49,10 @@ import uk.probation.inspection.platform.work.Wakeup;
  * relays interleave; the idempotent producer keeps order per partition; rows are marked published only after
  * Kafka acknowledged them, so a crash in between resends them with the same {@code ce_id}, which consumers
  * de-duplicate.
+ *
+ * <p>A row the broker refuses for good ({@link SendFailures}) is parked rather than retried for ever, and the
+ * later rows of its key are held behind it until an operator retries or discards it ({@link OutboxParking}):
+ * one bad event stops one inspection's stream, in order, never the whole relay.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -77,6 +83,9 @@ public class OutboxRelay {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong parkedRows = new AtomicLong();
+    private final AtomicLong heldRows = new AtomicLong();
+    private final AtomicLong parkedSinceStart = new AtomicLong();
     private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private volatile String lastError;
@@ -147,70 +156,151 @@ public class OutboxRelay {
 
     /** Sends one batch; returns how many rows were published. */
     int relayOnce() throws Exception {
+        Batch batch;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int sent = relayBatch(connection);
+                batch = relayBatch(connection);
                 connection.commit();
-                published.addAndGet(sent);
-                return sent;
             } catch (Exception e) {
                 connection.rollback();
                 throw e;
             }
         }
+        published.addAndGet(batch.delivered);
+        for (Refused row : batch.refused) {
+            parkedSinceStart.incrementAndGet();
+            LOG.errorf("Outbox row %d (%s, key %s, topic %s) parked: the broker refuses it for good (%s). Consumers"
+                    + " will not see it, and later events of key %s wait behind it, until an operator retries or"
+                    + " discards it (GET /admin/outbox/parked)", row.id(), row.type(), row.key(), row.topic(),
+                    row.error(), row.key());
+        }
+        if (batch.transientFailure != null) {
+            throw batch.transientFailure; // as before: the delivered rows stay unpublished and are sent again
+        }
+        return batch.delivered;
     }
 
-    private int relayBatch(Connection connection) throws Exception {
+    /** What one batch did: rows delivered, rows refused for good (parked), and a failure that may pass. */
+    private static final class Batch {
+        int delivered;
+        final List<Refused> refused = new ArrayList<>();
+        Exception transientFailure;
+    }
+
+    /** A row the broker refused permanently, as logged once it is parked. */
+    record Refused(long id, String topic, String key, String type, String error) {
+    }
+
+    private record Sent(long id, String topic, String key, String type, Future<RecordMetadata> ack) {
+    }
+
+    private Batch relayBatch(Connection connection) throws Exception {
+        Batch batch = new Batch();
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet rows = lock.executeQuery()) {
                 rows.next();
                 if (!rows.getBoolean(1)) {
-                    return 0; // Another replica's relay is active.
+                    return batch; // Another replica's relay is active.
                 }
             }
         }
-        refreshBacklog(connection);
-        List<Long> ids = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        refreshStats(connection);
+        List<Sent> sent = new ArrayList<>();
         Set<String> topicsReady = new HashSet<>();
+        // Keys whose row was refused in this batch: their later rows wait behind it, as they will in later batches.
+        Set<String> refusedKeys = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "select id, event_id, topic, message_key, type, source, subject, occurred_at, payload"
-                        + " from outbox_event where published_at is null order by id limit ?")) {
+                        + " from outbox_event o where published_at is null and parked_at is null"
+                        + " and not " + OutboxParking.HELD + " order by id limit ?")) {
             select.setInt(1, batchSize);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
+                    long id = rows.getLong("id");
+                    String topic = rows.getString("topic");
+                    String key = rows.getString("message_key");
+                    String type = rows.getString("type");
+                    if (refusedKeys.contains(topic + "\n" + key)) {
+                        continue;
+                    }
                     ProducerRecord<String, String> record = toRecord(rows);
-                    if (topicsReady.add(record.topic())) {
+                    if (topicsReady.add(topic)) {
                         // Throws while the broker is unreachable, before anything of this batch is sent.
-                        producer().partitionsFor(record.topic());
+                        producer().partitionsFor(topic);
                     }
-                    Future<RecordMetadata> ack = producer().send(record);
-                    if (ack.isDone()) {
-                        // A send that failed at once (no metadata, closed producer) must stop the batch here:
-                        // sending the rows after it would put them on the topic ahead of it.
-                        ack.get();
+                    Throwable refusal = null;
+                    Future<RecordMetadata> ack = null;
+                    try {
+                        ack = producer().send(record);
+                        if (ack.isDone()) {
+                            // A send that failed at once (no metadata, closed producer, over max.request.size)
+                            // must stop the batch here, or be parked: rows after it would overtake it.
+                            ack.get();
+                        }
+                    } catch (ExecutionException | SerializationException e) {
+                        if (!SendFailures.isPermanent(e)) {
+                            throw e;
+                        }
+                        refusal = e;
                     }
-                    ids.add(rows.getLong("id"));
-                    acks.add(ack);
+                    if (refusal != null) {
+                        refusedKeys.add(topic + "\n" + key);
+                        batch.refused.add(new Refused(id, topic, key, type, SendFailures.describe(refusal)));
+                    } else {
+                        sent.add(new Sent(id, topic, key, type, ack));
+                    }
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return 0;
+        if (sent.isEmpty() && batch.refused.isEmpty()) {
+            return batch;
         }
         producer().flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS); // Throws if any send failed: the whole batch stays unpublished.
+        List<Long> delivered = new ArrayList<>();
+        for (Sent row : sent) {
+            try {
+                row.ack().get(30, TimeUnit.SECONDS);
+                delivered.add(row.id());
+                warnIfOvertook(row, batch.refused);
+            } catch (ExecutionException e) {
+                if (SendFailures.isPermanent(e)) {
+                    batch.refused.add(new Refused(row.id(), row.topic(), row.key(), row.type(), SendFailures.describe(e)));
+                } else {
+                    batch.transientFailure = e;
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                batch.transientFailure = e;
+            }
         }
-        try (PreparedStatement mark = connection.prepareStatement(
-                "update outbox_event set published_at = clock_timestamp() where id = any(?)")) {
-            Array array = connection.createArrayOf("bigint", ids.toArray());
-            mark.setArray(1, array);
-            mark.executeUpdate();
+        for (Refused row : batch.refused) {
+            OutboxParking.park(connection, row.id(), row.error());
         }
-        return ids.size();
+        if (batch.transientFailure == null) {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "update outbox_event set published_at = clock_timestamp() where id = any(?)")) {
+                Array array = connection.createArrayOf("bigint", delivered.toArray());
+                mark.setArray(1, array);
+                mark.executeUpdate();
+            }
+            batch.delivered = delivered.size();
+        }
+        return batch;
+    }
+
+    /**
+     * A refusal the broker reports (rather than the producer, at once) arrives after the rows behind it were sent:
+     * those of the same key are then on the topic ahead of it. Said, because it breaks that key's order.
+     */
+    private static void warnIfOvertook(Sent row, List<Refused> refused) {
+        for (Refused earlier : refused) {
+            if (earlier.id() < row.id() && earlier.topic().equals(row.topic()) && earlier.key().equals(row.key())) {
+                LOG.warnf("Outbox row %d (%s, key %s) was delivered ahead of row %d of the same key, which the broker"
+                        + " refused", row.id(), row.type(), row.key(), earlier.id());
+                return;
+            }
+        }
     }
 
     private static ProducerRecord<String, String> toRecord(ResultSet row) throws SQLException {
@@ -234,15 +324,32 @@ public class OutboxRelay {
         record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void refreshBacklog(Connection connection) throws SQLException {
+    /**
+     * Backlog and oldest age count only rows the relay can send: parked rows and the rows held behind them are
+     * counted apart, so that one refused event raises the parked alert, not the backlog ones as well.
+     */
+    private void refreshStats(Connection connection) throws SQLException {
+        long parkedNow;
+        try (PreparedStatement count = connection.prepareStatement(
+                "select count(*) from outbox_event where " + OutboxParking.PARKED);
+                ResultSet rows = count.executeQuery()) {
+            rows.next();
+            parkedNow = rows.getLong(1);
+        }
+        // The held test costs a probe per unpublished row: only made when something is parked.
+        String held = parkedNow == 0 ? "false" : OutboxParking.HELD;
         try (PreparedStatement stats = connection.prepareStatement(
-                "select count(*), coalesce(extract(epoch from clock_timestamp() - min(occurred_at)) * 1000, 0)"
-                        + " from outbox_event where published_at is null");
+                "select count(*) filter (where not held), coalesce(extract(epoch from clock_timestamp()"
+                        + " - min(occurred_at) filter (where not held)) * 1000, 0), count(*) filter (where held)"
+                        + " from (select o.occurred_at, " + held + " as held from outbox_event o"
+                        + " where o.published_at is null and o.parked_at is null) unpublished");
                 ResultSet rows = stats.executeQuery()) {
             rows.next();
             backlog.set(rows.getLong(1));
             oldestAgeMillis.set(rows.getLong(2));
+            heldRows.set(rows.getLong(3));
         }
+        parkedRows.set(parkedNow);
     }
 
     private void purgePublished() throws SQLException {
@@ -295,6 +402,21 @@ public class OutboxRelay {
 
     public long publishedSinceStart() {
         return published.get();
+    }
+
+    /** Parked rows, as of the relay's last look. */
+    public long parked() {
+        return parkedRows.get();
+    }
+
+    /** Unpublished rows waiting behind a parked row of their key, as of the relay's last look. */
+    public long held() {
+        return heldRows.get();
+    }
+
+    /** Rows this process parked since it started. */
+    public long parkedSinceStart() {
+        return parkedSinceStart.get();
     }
 
     /** Why the relay is paused, or null when it is working. */
