@@ -35,11 +35,7 @@ class NetworkPolicyTest {
     void servicesReachOnlyTheirDatabaseKafkaAndTheIdentityProvider(String overlay) {
         Rendered r = Overlays.render(overlay);
         List<Pod> pods = Pods.of(r);
-        Map<String, Map<String, String>> nsLabels = new HashMap<>();
-        for (Namespace n : r.all(Namespace.class)) {
-            nsLabels.put(n.getMetadata().getName(), n.getMetadata().getLabels());
-        }
-        NetworkPolicies np = new NetworkPolicies(r.all(NetworkPolicy.class), nsLabels);
+        NetworkPolicies np = NetworkPolicies.of(r);
         List<String> problems = new ArrayList<>();
         String kafka = KafkaTest.kafka(r).getMetadata().getName();
         List<Pod> brokers = pods.stream().filter(p -> kafka.equals(p.labels().get("strimzi.io/cluster"))
@@ -52,9 +48,9 @@ class NetworkPolicyTest {
             expect(problems, np, self, pod(pods, "CloudNativePG " + s.cluster() + " primary"), 5432, true);
             expect(problems, np, self, pod(pods, "CloudNativePG " + s.cluster() + " replica"), 5432, true);
             for (Pod broker : brokers) {
-                expect(problems, np, self, broker, 9092, true);
+                expect(problems, np, self, broker, kafkaPort(r, s), true);
             }
-            expect(problems, np, self, keycloak, keycloak.port("http"), true);
+            expect(problems, np, self, keycloak, keycloak.port("https"), true);
             expect(problems, np, self, DNS, 53, true);
             expect(problems, np, INGRESS_CONTROLLER, self, s.httpPort(), true);
             expect(problems, np, PROMETHEUS, self, Facts.MANAGEMENT_PORT, true);
@@ -74,8 +70,8 @@ class NetworkPolicyTest {
             isolated(problems, np, keycloak, pod(pods, "CloudNativePG " + s.cluster() + " primary"), 5432);
         }
         expect(problems, np, keycloak, pod(pods, "CloudNativePG keycloak-db primary"), 5432, true);
-        expect(problems, np, INGRESS_CONTROLLER, keycloak, keycloak.port("http"), true);
-        expect(problems, np, ELSEWHERE, keycloak, keycloak.port("http"), false);
+        expect(problems, np, INGRESS_CONTROLLER, keycloak, keycloak.port("https"), true);
+        expect(problems, np, ELSEWHERE, keycloak, keycloak.port("https"), false);
         ReferencesTest.assertNoProblems(problems);
     }
 
@@ -84,7 +80,7 @@ class NetworkPolicyTest {
     void databasesAcceptTheirOperatorAndReplicas(String overlay) {
         Rendered r = Overlays.render(overlay);
         List<Pod> pods = Pods.of(r);
-        NetworkPolicies np = new NetworkPolicies(r.all(NetworkPolicy.class), Map.of());
+        NetworkPolicies np = NetworkPolicies.of(r);
         Pod operator = Pods.external("cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"));
         List<String> problems = new ArrayList<>();
         for (var c : r.all(uk.probation.inspection.deploy.cnpg.CnpgCluster.class)) {
@@ -112,7 +108,14 @@ class NetworkPolicyTest {
         }
     }
 
-    private static Pod pod(List<Pod> pods, String owner) {
+    /** The port of the service's KAFKA_BOOTSTRAP_SERVERS. */
+    static int kafkaPort(Rendered r, ServiceFacts s) {
+        var env = Overlays.env(r, Overlays.container(r.get(io.fabric8.kubernetes.api.model.apps.Deployment.class, s.name())));
+        String bootstrap = Overlays.literal(env, "KAFKA_BOOTSTRAP_SERVERS", r.overlay + " " + s.name());
+        return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+    }
+
+    static Pod pod(List<Pod> pods, String owner) {
         return pods.stream().filter(p -> p.owner().equals(owner)).findFirst()
                 .orElseThrow(() -> new AssertionError("no pod of " + owner));
     }
