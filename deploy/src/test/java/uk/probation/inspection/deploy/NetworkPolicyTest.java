@@ -93,6 +93,80 @@ class NetworkPolicyTest {
         ReferencesTest.assertNoProblems(problems);
     }
 
+    /**
+     * Default deny: every pod the overlay leads to (Deployments and the operators' pods) is selected by a policy of
+     * both types with no rule at all, so whatever the allowances do not name is refused, in and out.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyPodIsCoveredByADefaultDenyPolicy(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        List<NetworkPolicy> denyAll = r.all(NetworkPolicy.class).stream()
+                .filter(p -> p.getSpec().getPolicyTypes() != null
+                        && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")))
+                .filter(p -> (p.getSpec().getIngress() == null || p.getSpec().getIngress().isEmpty())
+                        && (p.getSpec().getEgress() == null || p.getSpec().getEgress().isEmpty()))
+                .toList();
+        List<String> problems = new ArrayList<>();
+        for (Pod pod : Pods.of(r)) {
+            if (denyAll.stream().noneMatch(p -> Selectors.matches(p.getSpec().getPodSelector(), pod.labels()))) {
+                problems.add(overlay + ": " + pod.owner() + " is not selected by a default-deny NetworkPolicy");
+            }
+        }
+        // and such a policy selects everything, so a pod added later is covered too
+        if (denyAll.stream().noneMatch(p -> Selectors.matches(p.getSpec().getPodSelector(), Map.of("any", "pod")))) {
+            problems.add(overlay + ": no default-deny NetworkPolicy with an empty podSelector (every pod)");
+        }
+        ReferencesTest.assertNoProblems(problems);
+    }
+
+    /** Under default deny the operators' pods keep exactly what they need: each other, DNS, the API, Prometheus. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void operatorPodsKeepWhatTheyNeedUnderDefaultDeny(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        List<Pod> pods = Pods.of(r);
+        NetworkPolicies np = NetworkPolicies.of(r);
+        List<String> problems = new ArrayList<>();
+        Pod apiServer = Pods.external("default", Map.of("component", "apiserver"));
+        Pod clusterOperator = Pods.external("strimzi", Map.of("strimzi.io/kind", "cluster-operator"));
+        String kafka = KafkaTest.kafka(r).getMetadata().getName();
+        List<Pod> kafkaNodes = pods.stream().filter(p -> (kafka + "-kafka").equals(p.labels().get("strimzi.io/name")))
+                .toList();
+        Pod entityOperator = pod(pods, "Kafka " + kafka + " entity operator");
+        Pod exporter = pod(pods, "Kafka " + kafka + " exporter");
+        for (Pod node : kafkaNodes) {
+            for (Pod other : kafkaNodes) {
+                expect(problems, np, node, other, 9090, true);
+                expect(problems, np, node, other, 9091, true);
+            }
+            expect(problems, np, entityOperator, node, 9091, true);
+            expect(problems, np, exporter, node, 9091, true);
+            expect(problems, np, clusterOperator, node, 9091, true);
+            expect(problems, np, PROMETHEUS, node, 9404, true);
+            expect(problems, np, node, DNS, 53, true);
+            expect(problems, np, ELSEWHERE, node, 9091, false);
+            expect(problems, np, node, ELSEWHERE, 80, false);
+        }
+        expect(problems, np, entityOperator, apiServer, 443, true);
+        expect(problems, np, PROMETHEUS, exporter, 9404, true);
+        expect(problems, np, exporter, DNS, 53, true);
+        for (var c : r.all(uk.probation.inspection.deploy.cnpg.CnpgCluster.class)) {
+            Pod primary = pod(pods, "CloudNativePG " + c.metadata().getName() + " primary");
+            Pod replica = pod(pods, "CloudNativePG " + c.metadata().getName() + " replica");
+            expect(problems, np, primary, apiServer, 443, true);
+            expect(problems, np, primary, DNS, 53, true);
+            expect(problems, np, replica, primary, 5432, true);
+            expect(problems, np, ELSEWHERE, primary, 5432, false);
+            expect(problems, np, primary, ELSEWHERE, 80, false);
+        }
+        Pod keycloak = pod(pods, "Deployment keycloak");
+        expect(problems, np, PROMETHEUS, keycloak, keycloak.port("management"), true);
+        expect(problems, np, keycloak, DNS, 53, true);
+        expect(problems, np, keycloak, ELSEWHERE, 443, false);
+        ReferencesTest.assertNoProblems(problems);
+    }
+
     private static void expect(List<String> problems, NetworkPolicies np, Pod from, Pod to, int port, boolean allowed) {
         if (np.allowed(from, to, port) != allowed) {
             problems.add((allowed ? "blocked: " : "allowed: ") + from.owner() + " -> " + to.owner() + " port " + port);
