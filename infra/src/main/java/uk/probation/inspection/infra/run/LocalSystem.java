@@ -201,8 +201,9 @@ public final class LocalSystem {
             env.put("KAFKA_SASL_JAAS_CONFIG", broker.clientProperties(service.name()).get("sasl.jaas.config"));
             env.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
             env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", options.tls().caCertificate().toString());
-            env.put("OIDC_TLS_CONFIGURATION_NAME", "oidc");
-            env.put("OIDC_TRUST_STORE_PEM_CERTS", options.tls().caCertificate().toString());
+            // a named TLS configuration "oidc" (Quarkus' TLS registry) trusting only the CA, used by the OIDC client
+            env.put("QUARKUS_TLS__OIDC__TRUST_STORE_PEM_CERTS", options.tls().caCertificate().toString());
+            env.put("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME", "oidc");
         }
         // One machine, three services: each its own management port instead of the shared default 9000.
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPort()));
