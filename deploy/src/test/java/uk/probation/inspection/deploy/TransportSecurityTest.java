@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,20 +177,23 @@ class TransportSecurityTest {
                 problems.add(where + ": Keycloak's certificate does not name " + auth.getHost()
                         + " (host name verification would fail)");
             }
-            // the OIDC client uses the named TLS configuration whose trust store is the mounted CA
-            String tlsName = value(env, "OIDC_TLS_CONFIGURATION_NAME");
-            Path file = Paths.applicationProperties(s.name());
-            Properties p = ServiceConfigurationTest.load(file);
-            if (tlsName == null || !p.getProperty("quarkus.oidc.tls.tls-configuration-name", "")
-                    .contains("${OIDC_TLS_CONFIGURATION_NAME")) {
-                problems.add(where + ": the OIDC client does not get a TLS configuration (OIDC_TLS_CONFIGURATION_NAME)");
-            } else if (!p.getProperty("quarkus.tls." + tlsName + ".trust-store.pem.certs", "")
-                    .contains("${OIDC_TRUST_STORE_PEM_CERTS")) {
-                problems.add(where + ": " + file + " has no quarkus.tls." + tlsName
-                        + ".trust-store.pem.certs=${OIDC_TRUST_STORE_PEM_CERTS:}");
+            // the OIDC client uses a named TLS configuration (Quarkus' TLS registry) whose trust store is the mounted CA
+            String tlsName = value(env, "QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME");
+            if (tlsName == null || tlsName.isBlank()) {
+                problems.add(where + ": the OIDC client gets no TLS configuration (QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME)");
+            } else {
+                String certs = "QUARKUS_TLS__" + tlsName.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+                        + "__TRUST_STORE_PEM_CERTS";
+                expectMountedFrom(problems, where + ": " + certs, d, c, value(env, certs), trusted);
             }
-            expectMountedFrom(problems, where + ": OIDC_TRUST_STORE_PEM_CERTS", d, c, value(env, "OIDC_TRUST_STORE_PEM_CERTS"),
-                    trusted);
+            Properties p = ServiceConfigurationTest.load(Paths.applicationProperties(s.name()));
+            for (String property : p.stringPropertyNames()) {
+                String v = p.getProperty(property).trim();
+                if (property.matches("(%prod\\.)?quarkus\\.tls\\..*trust-all") && v.equals("true")
+                        || property.matches("(%prod\\.)?quarkus\\.oidc\\.tls\\.verification") && !v.equals("required")) {
+                    problems.add(where + ": " + property + "=" + v + " switches server verification off");
+                }
+            }
         }
         ReferencesTest.assertNoProblems(problems);
     }
