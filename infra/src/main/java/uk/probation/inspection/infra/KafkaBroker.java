@@ -109,7 +109,7 @@ public final class KafkaBroker implements AutoCloseable {
         return tls != null;
     }
 
-    /** Starts a broker again on the data directory and ports of an earlier {@link #start}. */
+    /** Starts a broker again on the data directory and ports of an earlier {@link #start} (not {@link #startTls}). */
     public static KafkaBroker restart(Path workDir) {
         Path dataDir = workDir.resolve("kafka");
         Properties props = new Properties();

@@ -125,7 +125,7 @@ public final class LocalPostgres implements AutoCloseable {
         embedded = null;
     }
 
-    /** Fault tests: starts the embedded server again on the same port and data. */
+    /** Fault tests: starts the embedded server again on the same port and data (without TLS). */
     public void restartEmbedded() {
         if (embedded == null) {
             embedded = embedded(dataDir, port, false);
