@@ -46,6 +46,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.probation.inspection.deploy.Pods.Pod;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import uk.probation.inspection.deploy.certmanager.CertManagerCertificate;
+import uk.probation.inspection.deploy.certmanager.CertManagerIssuer;
 import uk.probation.inspection.deploy.cnpg.BarmanObjectStore;
 import uk.probation.inspection.deploy.cnpg.CnpgCluster;
 import uk.probation.inspection.deploy.cnpg.CnpgScheduledBackup;
@@ -122,8 +125,10 @@ class ReferencesTest {
                     checkConfigMap(r, v.getConfigMap().getName(), null, where + " volume " + v.getName(), problems);
                 }
                 if (v.getSecret() != null) {
-                    checkSecret(r, d, readme, v.getSecret().getSecretName(), null, where + " volume " + v.getName(),
-                            problems);
+                    for (String key : keys(v.getSecret().getItems())) {
+                        checkSecret(r, d, readme, v.getSecret().getSecretName(), key, where + " volume " + v.getName(),
+                                problems);
+                    }
                 }
                 if (v.getProjected() != null) {
                     for (VolumeProjection p : v.getProjected().getSources()) {
@@ -132,8 +137,10 @@ class ReferencesTest {
                                     problems);
                         }
                         if (p.getSecret() != null) {
-                            checkSecret(r, d, readme, p.getSecret().getName(), null, where + " volume " + v.getName(),
-                                    problems);
+                            for (String key : keys(p.getSecret().getItems())) {
+                                checkSecret(r, d, readme, p.getSecret().getName(), key, where + " volume " + v.getName(),
+                                        problems);
+                            }
                         }
                     }
                 }
@@ -153,6 +160,43 @@ class ReferencesTest {
                     checkSecret(r, store, readme, key.name(), key.key(), overlay + ": ObjectStore "
                             + store.metadata().getName(), problems);
                 }
+            }
+        }
+        // TLS material: cert-manager issuers and certificates, the CA a ServiceMonitor trusts, the CA the
+        // ingress controller verifies a backend with
+        for (CertManagerIssuer issuer : r.all(CertManagerIssuer.class)) {
+            if (issuer.spec().ca() != null) {
+                checkSecret(r, issuer, readme, issuer.spec().ca().secretName(), "tls.key", overlay + ": Issuer "
+                        + issuer.metadata().getName(), problems);
+            }
+        }
+        for (CertManagerCertificate c : r.all(CertManagerCertificate.class)) {
+            var ref = c.spec().issuerRef();
+            if ((ref.kind() == null || "Issuer".equals(ref.kind())) && r.find(CertManagerIssuer.class, ref.name()).isEmpty()) {
+                problems.add(overlay + ": Certificate " + c.metadata().getName() + " is issued by Issuer " + ref.name()
+                        + ", which is not defined");
+            }
+        }
+        for (ServiceMonitor sm : r.all(ServiceMonitor.class)) {
+            for (var endpoint : sm.getSpec().getEndpoints()) {
+                var tls = endpoint.getTlsConfig();
+                if (tls != null && tls.getCa() != null && tls.getCa().getSecret() != null) {
+                    checkSecret(r, sm, readme, tls.getCa().getSecret().getName(), tls.getCa().getSecret().getKey(),
+                            overlay + ": ServiceMonitor " + sm.getMetadata().getName(), problems);
+                }
+            }
+        }
+        for (Ingress ingress : r.all(Ingress.class)) {
+            Map<String, String> notes = ingress.getMetadata().getAnnotations();
+            String proxySecret = notes == null ? null : notes.get("nginx.ingress.kubernetes.io/proxy-ssl-secret");
+            if (proxySecret != null) {
+                String ns = proxySecret.substring(0, Math.max(0, proxySecret.indexOf('/')));
+                if (!ns.equals(r.namespace())) {
+                    problems.add(overlay + ": Ingress " + ingress.getMetadata().getName() + " proxy-ssl-secret "
+                            + proxySecret + " is not <namespace " + r.namespace() + ">/<secret>");
+                }
+                checkSecret(r, ingress, readme, proxySecret.substring(proxySecret.indexOf('/') + 1), "ca.crt",
+                        overlay + ": Ingress " + ingress.getMetadata().getName() + " proxy-ssl-secret", problems);
             }
         }
         for (Ingress ingress : r.all(Ingress.class)) {
@@ -181,7 +225,9 @@ class ReferencesTest {
     /**
      * A Secret is fine when the overlay defines it (with the key), when CloudNativePG generates it
      * ({@code <cluster>-app} of a defined Cluster), when Strimzi generates it (named after a defined
-     * SCRAM KafkaUser), or when the referencing object declares it external and the README tells
+     * SCRAM KafkaUser; or its cluster CA certificate {@code <kafka>-cluster-ca-cert}), when CloudNativePG
+     * creates it as a Cluster's CA ({@code <cluster>-ca}), when cert-manager issues it (the secretName of a
+     * defined Certificate), or when the referencing object declares it external and the README tells
      * operations how to create it.
      */
     static void checkSecret(Rendered r, Object referrer, String readme, String name, String key, String where,
@@ -206,6 +252,35 @@ class ReferencesTest {
                 }
                 return;
             }
+        }
+        for (Kafka kafka : r.all(Kafka.class)) {
+            String cluster = kafka.getMetadata().getName();
+            // Strimzi's cluster CA certificate (the CA of the brokers' listener certificates), public part only
+            if (name.equals(cluster + "-cluster-ca-cert")) {
+                if (key != null && !Set.of("ca.crt", "ca.p12", "ca.password").contains(key)) {
+                    problems.add(where + ": Strimzi's Secret " + name + " has no key " + key);
+                }
+                return;
+            }
+        }
+        if (name.endsWith("-ca")) {
+            // CloudNativePG's CA of a Cluster (it signs the server certificate): ca.crt, ca.key
+            String cluster = name.substring(0, name.length() - "-ca".length());
+            if (r.find(CnpgCluster.class, cluster).isPresent()) {
+                if (key != null && !Set.of("ca.crt", "ca.key").contains(key)) {
+                    problems.add(where + ": CloudNativePG Secret " + name + " has no key " + key);
+                }
+                return;
+            }
+        }
+        var certificate = r.all(CertManagerCertificate.class).stream()
+                .filter(c -> name.equals(c.spec().secretName())).findFirst();
+        if (certificate.isPresent()) {
+            if (key != null && !Set.of("tls.crt", "tls.key", "ca.crt").contains(key)) {
+                problems.add(where + ": cert-manager Secret " + name + " (Certificate "
+                        + certificate.get().metadata().getName() + ") has no key " + key);
+            }
+            return;
         }
         var user = r.find(KafkaUser.class, name);
         if (user.isPresent()) {
@@ -353,6 +428,14 @@ class ReferencesTest {
             }
         }
         assertNoProblems(problems);
+    }
+
+    /** The keys a secret volume names (items), or one null for "the whole Secret". */
+    private static List<String> keys(List<io.fabric8.kubernetes.api.model.KeyToPath> items) {
+        if (items == null || items.isEmpty()) {
+            return java.util.Collections.singletonList(null);
+        }
+        return items.stream().map(io.fabric8.kubernetes.api.model.KeyToPath::getKey).toList();
     }
 
     static void assertNoProblems(List<String> problems) {

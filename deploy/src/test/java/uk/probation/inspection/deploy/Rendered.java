@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import uk.probation.inspection.deploy.certmanager.CertManagerCertificate;
+import uk.probation.inspection.deploy.certmanager.CertManagerIssuer;
 import uk.probation.inspection.deploy.cnpg.BarmanObjectStore;
 import uk.probation.inspection.deploy.cnpg.CnpgCluster;
 import uk.probation.inspection.deploy.cnpg.CnpgScheduledBackup;
@@ -58,6 +60,8 @@ final class Rendered {
             Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class),
             Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CnpgScheduledBackup.class),
             Map.entry("barmancloud.cnpg.io/v1/ObjectStore", BarmanObjectStore.class),
+            Map.entry("cert-manager.io/v1/Certificate", CertManagerCertificate.class),
+            Map.entry("cert-manager.io/v1/Issuer", CertManagerIssuer.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
             Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
             Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
@@ -148,6 +152,12 @@ final class Rendered {
         }
         if (o instanceof BarmanObjectStore s) {
             return s.metadata();
+        }
+        if (o instanceof CertManagerCertificate c) {
+            return c.metadata();
+        }
+        if (o instanceof CertManagerIssuer i) {
+            return i.metadata();
         }
         throw new IllegalArgumentException("no metadata on " + o.getClass());
     }

@@ -72,7 +72,8 @@ final class StrictModel {
         }
         String pkg = value.getClass().getPackageName();
         boolean model = pkg.startsWith("io.fabric8.") || pkg.startsWith("io.strimzi.")
-                || pkg.startsWith("uk.probation.inspection.deploy.cnpg");
+                || pkg.startsWith("uk.probation.inspection.deploy.cnpg")
+                || pkg.startsWith("uk.probation.inspection.deploy.certmanager");
         if (!model || seen.put(value, Boolean.TRUE) != null) {
             return;
         }

@@ -33,13 +33,22 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path log;
+    /** TLS and SCRAM users, or null for the default loopback PLAINTEXT listener without authentication. */
+    private final TlsMaterial tls;
+    private final Map<String, String> scramUsers;
     private volatile JavaProcess process;
 
     private KafkaBroker(Path dataDir, int port, int controllerPort) {
+        this(dataDir, port, controllerPort, null, Map.of());
+    }
+
+    private KafkaBroker(Path dataDir, int port, int controllerPort, TlsMaterial tls, Map<String, String> scramUsers) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.log = dataDir.resolve("kafka.log");
+        this.tls = tls;
+        this.scramUsers = scramUsers;
     }
 
     /** Formats a new data directory under {@code workDir}, starts the broker, waits until it serves, creates the topics. */
@@ -51,7 +60,56 @@ public final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    /** Starts a broker again on the data directory and ports of an earlier {@link #start}. */
+    /** The SCRAM user the broker itself (and this class's admin client) logs in as on a TLS listener. */
+    public static final String ADMIN_USER = "broker-admin";
+
+    /**
+     * Like {@link #start}, but the only client listener is SASL_SSL, as on Kubernetes (Strimzi's TLS listener with
+     * SCRAM-SHA-512): the broker serves {@code tls}'s server certificate, and clients log in as one of
+     * {@code users} (name to password), whose SCRAM credentials are written when the storage is formatted. The
+     * controller listener stays on loopback. No plaintext client listener exists.
+     */
+    public static KafkaBroker startTls(Path workDir, TlsMaterial tls, Map<String, String> users) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(users);
+        all.put(ADMIN_USER, TlsMaterial.randomPassword());
+        KafkaBroker broker = new KafkaBroker(workDir.resolve("kafka"), Ports.free(), Ports.free(), tls, Map.copyOf(all));
+        broker.format();
+        broker.launch();
+        broker.createTopics(Topics.ALL);
+        return broker;
+    }
+
+    /**
+     * What a client needs besides bootstrap.servers: nothing for the default broker; for a TLS broker the
+     * protocol, mechanism and login of {@code user}, and the CA to trust (PEM).
+     */
+    public Map<String, String> clientProperties(String user) {
+        if (tls == null) {
+            return Map.of();
+        }
+        String password = scramUsers.get(user);
+        if (password == null) {
+            throw new IllegalArgumentException("no SCRAM user " + user);
+        }
+        return Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", jaas(user, password),
+                "ssl.truststore.type", "PEM",
+                "ssl.truststore.location", tls.caCertificate().toString());
+    }
+
+    /** The JAAS line of a SCRAM login, as Strimzi puts it into a KafkaUser's Secret (key sasl.jaas.config). */
+    public static String jaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
+    }
+
+    public boolean isTls() {
+        return tls != null;
+    }
+
+    /** Starts a broker again on the data directory and ports of an earlier {@link #start} (not {@link #startTls}). */
     public static KafkaBroker restart(Path workDir) {
         Path dataDir = workDir.resolve("kafka");
         Properties props = new Properties();
@@ -91,10 +149,14 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> args = new java.util.ArrayList<>(
+                List.of("format", "--standalone", "-t", clusterId(), "-c", dataDir.resolve("server.properties").toString()));
+        scramUsers.forEach((user, password) -> {
+            args.add("--add-scram");
+            args.add("SCRAM-SHA-512=[name=" + user + ",password=" + password + "]");
+        });
         JavaProcess formatter = JavaProcess.start("kafka-format", brokerClasspath(), List.of("-Xmx128m"),
-                "kafka.tools.StorageTool",
-                List.of("format", "--standalone", "-t", clusterId(), "-c", dataDir.resolve("server.properties").toString()),
-                Map.of(), dataDir.resolve("format.log"));
+                "kafka.tools.StorageTool", args, Map.of(), dataDir.resolve("format.log"));
         if (formatter.awaitExit(60) != 0) {
             throw new IllegalStateException("formatting Kafka storage failed; see " + formatter.log());
         }
@@ -122,12 +184,16 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public void createTopics(List<Topics.Topic> topics) {
-        ensureTopics(bootstrapServers(), topics);
+        ensureTopics(bootstrapServers(), topics, adminProperties());
     }
 
     /** Creates the topics that do not exist yet on the broker at {@code bootstrapServers}. */
     public static void ensureTopics(String bootstrapServers, List<Topics.Topic> topics) {
-        try (Admin admin = admin(bootstrapServers)) {
+        ensureTopics(bootstrapServers, topics, Map.of());
+    }
+
+    private static void ensureTopics(String bootstrapServers, List<Topics.Topic> topics, Map<String, String> client) {
+        try (Admin admin = admin(bootstrapServers, client)) {
             for (Topics.Topic topic : topics) {
                 NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.config());
                 try {
@@ -147,11 +213,16 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Admin admin() {
-        return admin(bootstrapServers());
+        return admin(bootstrapServers(), adminProperties());
     }
 
-    private static Admin admin(String bootstrapServers) {
+    private Map<String, String> adminProperties() {
+        return tls == null ? Map.of() : clientProperties(ADMIN_USER);
+    }
+
+    private static Admin admin(String bootstrapServers, Map<String, String> client) {
         Properties props = new Properties();
+        props.putAll(client);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
@@ -177,16 +248,39 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Kafka broker not ready after " + timeout + "; see " + log);
     }
 
+    private String listenerProperties() {
+        if (tls == null) {
+            return String.join("\n",
+                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        }
+        // One client listener, SASL_SSL with SCRAM-SHA-512 (the broker's own connections too); the controller's
+        // listener is on loopback only.
+        return String.join("\n",
+                "listeners=SASL_SSL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=SASL_SSL://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=SASL_SSL",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=" + jaas(ADMIN_USER, scramUsers.get(ADMIN_USER)),
+                "ssl.keystore.type=PKCS12",
+                "ssl.keystore.location=" + tls.serverKeyStore(),
+                "ssl.keystore.password=" + tls.password(),
+                "ssl.truststore.type=PEM",
+                "ssl.truststore.location=" + tls.caCertificate());
+    }
+
     private String serverProperties() {
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                listenerProperties(),
                 "log.dirs=" + dataDir.resolve("data"),
                 "num.partitions=3",
                 "offsets.topic.replication.factor=1",

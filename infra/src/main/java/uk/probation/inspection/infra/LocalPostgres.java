@@ -2,6 +2,7 @@ package uk.probation.inspection.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,14 +26,22 @@ public final class LocalPostgres implements AutoCloseable {
     private final int port;
     private final String superuser;
     private final Path dataDir;
+    /** TLS of an embedded server started by {@link #startEmbeddedTls}, else null. */
+    private final TlsMaterial tls;
     private EmbeddedPostgres embedded;
 
     private LocalPostgres(String host, int port, String superuser, EmbeddedPostgres embedded, Path dataDir) {
+        this(host, port, superuser, embedded, dataDir, null);
+    }
+
+    private LocalPostgres(String host, int port, String superuser, EmbeddedPostgres embedded, Path dataDir,
+            TlsMaterial tls) {
         this.host = host;
         this.port = port;
         this.superuser = superuser;
         this.embedded = embedded;
         this.dataDir = dataDir;
+        this.tls = tls;
     }
 
     /**
@@ -57,12 +66,56 @@ public final class LocalPostgres implements AutoCloseable {
         return new LocalPostgres("127.0.0.1", embedded.getPort(), "postgres", embedded, dataDir);
     }
 
+    /**
+     * An embedded PostgreSQL that accepts TLS connections only ({@code ssl=on} with {@code tls}'s server
+     * certificate; pg_hba refuses every connection without TLS, as the Kubernetes databases do), like
+     * {@link #startEmbedded}. {@link Database#jdbcUrl()} then asks for {@code sslmode=verify-full} against the CA.
+     * Never the system server on 5432: that one is not reconfigured.
+     */
+    public static LocalPostgres startEmbeddedTls(Path workDir, TlsMaterial tls) {
+        Path dataDir = workDir.resolve("postgres");
+        Dirs.deleteRecursively(dataDir);
+        Path hba = workDir.resolve("pg_hba_tls.conf");
+        try {
+            Files.writeString(hba, String.join("\n",
+                    "# TLS only: the superuser (no password, local tests) and the services' roles (SCRAM)",
+                    "local all all trust",
+                    "hostssl all postgres 127.0.0.1/32 trust",
+                    "hostssl all postgres ::1/128 trust",
+                    "hostssl all all 127.0.0.1/32 scram-sha-256",
+                    "hostssl all all ::1/128 scram-sha-256",
+                    "hostnossl all all all reject",
+                    ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
+                    .setPort(Ports.free())
+                    .setServerConfig("ssl", "on")
+                    .setServerConfig("ssl_cert_file", tls.serverCertificate().toString())
+                    .setServerConfig("ssl_key_file", tls.serverKey().toString())
+                    .setServerConfig("ssl_min_protocol_version", "TLSv1.2")
+                    .setServerConfig("hba_file", hba.toString())
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("sslmode", "require")
+                    .start();
+            return new LocalPostgres("127.0.0.1", embedded.getPort(), "postgres", embedded, dataDir, tls);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL with TLS", e);
+        }
+    }
+
     private static EmbeddedPostgres embedded(Path dataDir, int port, boolean clean) {
         try {
             return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(clean).setPort(port).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
+    }
+
+    public boolean isTls() {
+        return tls != null;
     }
 
     /** Fault tests: stops the embedded server (an outage), keeping its data. */
@@ -72,7 +125,7 @@ public final class LocalPostgres implements AutoCloseable {
         embedded = null;
     }
 
-    /** Fault tests: starts the embedded server again on the same port and data. */
+    /** Fault tests: starts the embedded server again on the same port and data (without TLS). */
     public void restartEmbedded() {
         if (embedded == null) {
             embedded = embedded(dataDir, port, false);
@@ -123,7 +176,9 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private String url(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        String url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        // TLS: the client verifies the server's certificate and host name against the CA, as on Kubernetes
+        return tls == null ? url : url + "?sslmode=verify-full&sslrootcert=" + tls.caCertificate();
     }
 
     private static boolean exists(Statement sql, String query) throws SQLException {

@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A minimal real OIDC provider over HTTP: discovery document and JWKS for the keys of a
+ * A minimal real OIDC provider over HTTP (or HTTPS): discovery document and JWKS for the keys of a
  * {@link TokenIssuer}. Services configured with {@code quarkus.oidc.auth-server-url} pointing here verify
  * tokens exactly as they would against Keycloak: discovery, key download, signature, issuer, audience, expiry.
  */
@@ -32,8 +32,21 @@ public final class OidcProvider implements AutoCloseable {
     }
 
     public static OidcProvider start(TokenIssuer issuer, int port) {
+        return start(issuer, port, null);
+    }
+
+    /** Like {@link #start(TokenIssuer, int)}, over HTTPS with {@code tls}'s server certificate when it is not null. */
+    public static OidcProvider start(TokenIssuer issuer, int port, TlsMaterial tls) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            HttpServer server;
+            if (tls == null) {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            } else {
+                com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                        new InetSocketAddress("127.0.0.1", port), 0);
+                https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls.serverContext()));
+                server = https;
+            }
             OidcProvider provider = new OidcProvider(server, issuer);
             server.createContext("/.well-known/openid-configuration", provider::discovery);
             server.createContext("/jwks", provider::jwks);
@@ -51,7 +64,8 @@ public final class OidcProvider implements AutoCloseable {
 
     /** The value for quarkus.oidc.auth-server-url. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public TokenIssuer issuer() {

@@ -1,6 +1,7 @@
 package uk.probation.inspection.deploy.cnpg;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
@@ -40,7 +41,8 @@ public record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, S
     public record SecretRef(String name) {
     }
 
-    public record Postgresql(Map<String, String> parameters, Synchronous synchronous) {
+    public record Postgresql(Map<String, String> parameters, Synchronous synchronous,
+            @JsonProperty("pg_hba") List<String> pgHba) {
     }
 
     public record Synchronous(String method, Integer number, String dataDurability) {

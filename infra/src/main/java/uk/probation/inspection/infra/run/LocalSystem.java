@@ -22,6 +22,7 @@ import uk.probation.inspection.infra.KafkaBroker;
 import uk.probation.inspection.infra.LocalPostgres;
 import uk.probation.inspection.infra.OidcProvider;
 import uk.probation.inspection.infra.Ports;
+import uk.probation.inspection.infra.TlsMaterial;
 import uk.probation.inspection.infra.TokenIssuer;
 import uk.probation.inspection.infra.Topics;
 
@@ -62,7 +63,29 @@ public final class LocalSystem {
      * Where and how to run: ./run uses the contract's fixed ports; end-to-end tests use free ports and their
      * own databases so they never collide with a running ./run.
      */
-    public record Options(Path root, Path runDir, List<Service> services, int oidcPort, boolean embeddedPostgres) {
+    public record Options(Path root, Path runDir, List<Service> services, int oidcPort, boolean embeddedPostgres,
+            TlsMaterial tls) {
+
+        public Options(Path root, Path runDir, List<Service> services, int oidcPort, boolean embeddedPostgres) {
+            this(root, runDir, services, oidcPort, embeddedPostgres, null);
+        }
+
+        /**
+         * Everything over TLS, configured as on Kubernetes: a SASL_SSL broker (SCRAM-SHA-512, one user per service),
+         * an embedded PostgreSQL that refuses connections without TLS (the services connect with
+         * sslmode=verify-full), the OIDC provider over HTTPS; every server presents a certificate of {@code tls}'s
+         * CA, the only one the services trust. Needs an embedded PostgreSQL.
+         */
+        public Options withTls(TlsMaterial tls) {
+            return new Options(root, runDir, services, oidcPort, true, tls);
+        }
+
+        /** Only the named services (for tests that need fewer processes). */
+        public Options only(String... names) {
+            List<String> wanted = List.of(names);
+            return new Options(root, runDir, services.stream().filter(s -> wanted.contains(s.name())).toList(), oidcPort,
+                    embeddedPostgres, tls);
+        }
 
         public static Options local(Path root) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -123,7 +146,13 @@ public final class LocalSystem {
     private void startInfrastructure() {
         say("run directory " + runDir + " (all logs are here)");
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        if (external != null && !external.isBlank()) {
+        if (options.tls() != null) {
+            Map<String, String> users = new LinkedHashMap<>();
+            options.services().forEach(s -> users.put(s.name(), TlsMaterial.randomPassword()));
+            broker = KafkaBroker.startTls(runDir, options.tls(), users);
+            bootstrapServers = broker.bootstrapServers();
+            say("Kafka: broker " + bootstrapServers + " (KRaft, SASL_SSL only, pid " + broker.pid() + ")");
+        } else if (external != null && !external.isBlank()) {
             bootstrapServers = external;
             KafkaBroker.ensureTopics(bootstrapServers, Topics.ALL);
             say("Kafka: using " + bootstrapServers + " (KAFKA_BOOTSTRAP_SERVERS)");
@@ -132,9 +161,11 @@ public final class LocalSystem {
             bootstrapServers = broker.bootstrapServers();
             say("Kafka: broker " + bootstrapServers + " (KRaft, pid " + broker.pid() + ")");
         }
-        postgres = options.embeddedPostgres() ? LocalPostgres.startEmbedded(runDir) : LocalPostgres.start(runDir);
-        say("PostgreSQL: 127.0.0.1:" + postgres.port() + (postgres.isEmbedded() ? " (embedded)" : " (local server)"));
-        oidc = OidcProvider.start(TokenIssuer.local(keyDir(root)), options.oidcPort());
+        postgres = options.tls() != null ? LocalPostgres.startEmbeddedTls(runDir, options.tls())
+                : options.embeddedPostgres() ? LocalPostgres.startEmbedded(runDir) : LocalPostgres.start(runDir);
+        say("PostgreSQL: 127.0.0.1:" + postgres.port() + (postgres.isEmbedded() ? " (embedded)" : " (local server)")
+                + (postgres.isTls() ? ", TLS only" : ""));
+        oidc = OidcProvider.start(TokenIssuer.local(keyDir(root)), options.oidcPort(), options.tls());
         say("OIDC provider: " + oidc.url() + " (issuer " + TokenIssuer.LOCAL_ISSUER + ")");
     }
 
@@ -163,6 +194,17 @@ public final class LocalSystem {
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.url());
+        if (options.tls() != null) {
+            // as deploy/ configures them (platform-config): SCRAM over TLS, the CA as a PEM file
+            env.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+            env.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+            env.put("KAFKA_SASL_JAAS_CONFIG", broker.clientProperties(service.name()).get("sasl.jaas.config"));
+            env.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+            env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", options.tls().caCertificate().toString());
+            // a named TLS configuration "oidc" (Quarkus' TLS registry) trusting only the CA, used by the OIDC client
+            env.put("QUARKUS_TLS__OIDC__TRUST_STORE_PEM_CERTS", options.tls().caCertificate().toString());
+            env.put("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME", "oidc");
+        }
         // One machine, three services: each its own management port instead of the shared default 9000.
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPort()));
         return JavaProcess.start(service.name(), app.toString(), SERVICE_JVM_OPTIONS,
