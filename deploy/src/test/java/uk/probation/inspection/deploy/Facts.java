@@ -13,6 +13,9 @@ final class Facts {
     private Facts() {
     }
 
+    static final String RATING_DEAD_LETTERS = "case-events.dlq.rating-service";
+    static final String FEEDBACK_DEAD_LETTERS = "case-events.dlq.feedback-service";
+
     /** One service: its HTTP port, its database, the topics it writes and reads, its consumer groups. */
     record ServiceFacts(String name, int httpPort, String cluster, String database, Set<String> writes,
             Set<String> reads, Set<String> groups, boolean consumer) {
@@ -22,14 +25,16 @@ final class Facts {
             new ServiceFacts("case-service", 8081, "case-db", "case_service",
                     Set.of("case-events"), Set.of(), Set.of(), false),
             new ServiceFacts("rating-service", 8082, "rating-db", "rating_service",
-                    Set.of("inspection-ratings", "rating-changes", "published-ratings"), Set.of("case-events"),
-                    Set.of("rating-service", "rating-service-rebuild"), true),
+                    Set.of("inspection-ratings", "rating-changes", "published-ratings", RATING_DEAD_LETTERS),
+                    Set.of("case-events", RATING_DEAD_LETTERS),
+                    Set.of("rating-service", "rating-service-rebuild", "rating-service-dlq-replay"), true),
             new ServiceFacts("feedback-service", 8083, "feedback-db", "feedback_service",
-                    Set.of("feedback-events"), Set.of("case-events"), Set.of("feedback-service"), true));
+                    Set.of("feedback-events", FEEDBACK_DEAD_LETTERS), Set.of("case-events", FEEDBACK_DEAD_LETTERS),
+                    Set.of("feedback-service", "feedback-service-dlq-replay"), true));
 
-    /** The topics of contract.md. */
+    /** The topics of contract.md, and each consumer's dead-letter topic (docs/events.md). */
     static final Set<String> TOPICS = Set.of("case-events", "inspection-ratings", "rating-changes", "published-ratings",
-            "feedback-events");
+            "feedback-events", RATING_DEAD_LETTERS, FEEDBACK_DEAD_LETTERS);
 
     /**
      * The only topic readers outside the services may read (contract.md: "nothing about an unpublished
@@ -75,7 +80,7 @@ final class Facts {
     /** Metric names the alert rules must use (the services expose them). */
     static final Set<String> ALERT_METRICS = Set.of(
             "kafka_consumer_fetch_manager_records_lag_max", "outbox_oldest_age_seconds", "outbox_backlog_events",
-            "http_server_requests_seconds_count", "kube_pod_status_ready");
+            "http_server_requests_seconds_count", "kube_pod_status_ready", "pip_events_dead_lettered_total");
 
     static final String IMAGE_TAG = "0.1.0";
 
