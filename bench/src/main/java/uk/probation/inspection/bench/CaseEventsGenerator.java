@@ -17,7 +17,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.probation.inspection.events.EventCodec;
+import uk.probation.inspection.events.Topic;
+import uk.probation.inspection.events.cases.AnswerRecorded;
+import uk.probation.inspection.events.cases.CaseEvent;
+import uk.probation.inspection.events.cases.CaseRegistered;
+import uk.probation.inspection.events.cases.InspectionOpened;
+import uk.probation.inspection.events.cases.TeamMemberAdded;
 import uk.probation.inspection.infra.Topics;
 
 /**
@@ -61,35 +69,14 @@ public final class CaseEventsGenerator {
         while (events < totalEvents) {
             String id = UUID.randomUUID().toString();
             n++;
-            Map<String, Object> opened = new LinkedHashMap<>();
-            opened.put("inspectionId", id);
-            opened.put("name", "Catch-up PDU " + n);
-            opened.put("region", "Bench");
-            opened.put("pdu", "Catch-up PDU " + n);
-            opened.put("frameworkId", framework.path("id").asText());
-            opened.put("fieldworkStart", "2022-09-05");
-            opened.put("sampleFrom", "2022-01-24");
-            opened.put("sampleTo", "2022-02-25");
-            opened.put("openedBy", "bench-lead");
-            opened.put("framework", framework);
-            send.accept(record(id, "inspection.opened", opened));
-            send.accept(record(id, "team.member.added", Map.of("inspectionId", id, "username", "bench-lead", "role", "LEAD")));
+            send.accept(record(opened(id, "Catch-up PDU " + n, framework, "bench-lead")));
+            send.accept(record(new TeamMemberAdded(UUID.fromString(id), "bench-lead", "LEAD")));
             events += 2;
             List<String> cases = new ArrayList<>();
             for (int c = 1; c <= casesPerInspection; c++) {
                 String caseRef = String.format("G%04d", c);
                 cases.add(caseRef);
-                Map<String, Object> registered = new LinkedHashMap<>();
-                registered.put("inspectionId", id);
-                registered.put("caseRef", caseRef);
-                registered.put("cohort", c % 3 == 0 ? "RESETTLEMENT" : "COMMUNITY");
-                registered.put("sentenceType", c % 3 == 0 ? "LICENCE" : "COMMUNITY_ORDER");
-                registered.put("youngAdult", c % 5 == 0);
-                registered.put("gender", "MALE");
-                registered.put("ethnicity", "White");
-                registered.put("roshLevel", "MEDIUM");
-                registered.put("startDate", "2022-02-01");
-                send.accept(record(id, "case.registered", registered));
+                send.accept(record(registered(id, caseRef, c, "MALE")));
                 events++;
             }
             int keyAnswers = 0;
@@ -99,15 +86,8 @@ public final class CaseEventsGenerator {
                     if (events >= totalEvents) {
                         break outer;
                     }
-                    Map<String, Object> answer = new LinkedHashMap<>();
-                    answer.put("inspectionId", id);
-                    answer.put("caseRef", caseRef);
-                    answer.put("questionId", question);
-                    answer.put("answer", Api.ANSWERS.get(random.nextInt(3)));
-                    answer.put("previousAnswer", null);
-                    answer.put("version", 1);
-                    answer.put("recordedBy", "bench-lead");
-                    send.accept(record(id, "answer.recorded", answer));
+                    send.accept(record(new AnswerRecorded(UUID.fromString(id), caseRef, question,
+                            Api.ANSWERS.get(random.nextInt(3)), null, 1, "bench-lead")));
                     events++;
                     if (keyQuestions.contains(question)) {
                         keyAnswers++;
@@ -121,16 +101,8 @@ public final class CaseEventsGenerator {
 
     /** The size in bytes (key + value + headers) of a typical answer.recorded record. */
     public int answerRecordSize() {
-        String id = UUID.randomUUID().toString();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("inspectionId", id);
-        answer.put("caseRef", "NEW-001");
-        answer.put("questionId", "2.2.3b");
-        answer.put("answer", "NOT_APPLICABLE");
-        answer.put("previousAnswer", null);
-        answer.put("version", 1);
-        answer.put("recordedBy", "inspector");
-        ProducerRecord<byte[], byte[]> record = record(id, "answer.recorded", answer);
+        ProducerRecord<byte[], byte[]> record = record(new AnswerRecorded(UUID.randomUUID(), "NEW-001", "2.2.3b",
+                "NOT_APPLICABLE", null, 1, "inspector"));
         int size = record.key().length + record.value().length;
         for (var header : record.headers()) {
             size += header.key().length() + header.value().length;
@@ -138,7 +110,24 @@ public final class CaseEventsGenerator {
         return size;
     }
 
-    static ProducerRecord<byte[], byte[]> record(String inspectionId, String type, Object data) {
+    /** An inspection of the bench region as case-service opens it, the whole framework inside. */
+    static InspectionOpened opened(String id, String name, JsonNode framework, String lead) {
+        return new InspectionOpened(UUID.fromString(id), name, "Bench", name, framework.path("id").asText(),
+                "2022-09-05", "2022-01-24", "2022-02-25", lead, (ObjectNode) framework);
+    }
+
+    /** The {@code c}-th case of a generated sample: a third resettlement, a fifth young adults. */
+    static CaseRegistered registered(String id, String caseRef, int c, String gender) {
+        return new CaseRegistered(UUID.fromString(id), caseRef, c % 3 == 0 ? "RESETTLEMENT" : "COMMUNITY",
+                c % 3 == 0 ? "LICENCE" : "COMMUNITY_ORDER", c % 5 == 0, gender, "White", "MEDIUM", "2022-02-01");
+    }
+
+    /** A case event of the contract's own types (events/), as case-service's relay writes it. */
+    static ProducerRecord<byte[], byte[]> record(CaseEvent event) {
+        return record(event.inspectionId().toString(), Topic.typeOf(event), EventCodec.encode(event));
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(String inspectionId, String type, String data) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(UUID.randomUUID().toString()));
@@ -147,7 +136,7 @@ public final class CaseEventsGenerator {
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("ce_subject", bytes(inspectionId));
         headers.add("content-type", bytes("application/json"));
-        return new ProducerRecord<>(Topics.CASE_EVENTS, null, bytes(inspectionId), bytes(Http.json(data)), headers);
+        return new ProducerRecord<>(Topics.CASE_EVENTS, null, bytes(inspectionId), bytes(data), headers);
     }
 
     private static byte[] bytes(String text) {

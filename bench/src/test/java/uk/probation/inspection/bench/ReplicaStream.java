@@ -2,10 +2,10 @@ package uk.probation.inspection.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,6 +20,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import uk.probation.inspection.events.cases.AnswerRecorded;
+import uk.probation.inspection.events.cases.CaseEvent;
+import uk.probation.inspection.events.cases.InspectionPublished;
+import uk.probation.inspection.events.cases.InspectionReopened;
+import uk.probation.inspection.events.cases.TeamMemberAdded;
+import uk.probation.inspection.events.cases.TeamMemberRemoved;
 
 /**
  * case-events written straight to the topic (as case-service's relay writes them, docs/events.md), with a ledger of
@@ -77,35 +84,14 @@ final class ReplicaStream implements AutoCloseable {
         for (int n = 1; n <= count; n++) {
             String id = UUID.randomUUID().toString();
             inspections.add(id);
-            Map<String, Object> opened = new LinkedHashMap<>();
-            opened.put("inspectionId", id);
-            opened.put("name", "Replica PDU " + n);
-            opened.put("region", "Bench");
-            opened.put("pdu", "Replica PDU " + n);
-            opened.put("frameworkId", framework.path("id").asText());
-            opened.put("fieldworkStart", "2022-09-05");
-            opened.put("sampleFrom", "2022-01-24");
-            opened.put("sampleTo", "2022-02-25");
-            opened.put("openedBy", LEAD);
-            opened.put("framework", framework);
-            send(id, "inspection.opened", opened);
+            send(CaseEventsGenerator.opened(id, "Replica PDU " + n, framework, LEAD));
             team.put(id, new TreeSet<>(Set.of(LEAD)));
-            send(id, "team.member.added", Map.of("inspectionId", id, "username", LEAD, "role", "LEAD"));
+            send(new TeamMemberAdded(UUID.fromString(id), LEAD, "LEAD"));
             answers.put(id, new HashMap<>());
             versions.put(id, new HashMap<>());
             publicationVersion.put(id, 0);
             for (int c = 1; c <= cases; c++) {
-                Map<String, Object> registered = new LinkedHashMap<>();
-                registered.put("inspectionId", id);
-                registered.put("caseRef", caseRef(c));
-                registered.put("cohort", c % 3 == 0 ? "RESETTLEMENT" : "COMMUNITY");
-                registered.put("sentenceType", c % 3 == 0 ? "LICENCE" : "COMMUNITY_ORDER");
-                registered.put("youngAdult", c % 5 == 0);
-                registered.put("gender", c % 2 == 0 ? "MALE" : "FEMALE");
-                registered.put("ethnicity", "White");
-                registered.put("roshLevel", "MEDIUM");
-                registered.put("startDate", "2022-02-01");
-                send(id, "case.registered", registered);
+                send(CaseEventsGenerator.registered(id, caseRef(c), c, c % 2 == 0 ? "MALE" : "FEMALE"));
             }
             for (int c = 1; c <= cases; c++) {
                 for (String question : questions) {
@@ -167,15 +153,7 @@ final class ReplicaStream implements AutoCloseable {
         int version = versions.get(id).getOrDefault(slot, 0) + 1;
         String answer = previous == null ? Api.ANSWERS.get(random.nextInt(3))
                 : Api.ANSWERS.get((Api.ANSWERS.indexOf(previous) + 1 + random.nextInt(2)) % 3);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("inspectionId", id);
-        data.put("caseRef", caseRef);
-        data.put("questionId", question);
-        data.put("answer", answer);
-        data.put("previousAnswer", previous);
-        data.put("version", version);
-        data.put("recordedBy", LEAD);
-        send(id, "answer.recorded", data);
+        send(new AnswerRecorded(UUID.fromString(id), caseRef, question, answer, previous, version, LEAD));
         answers.get(id).put(slot, answer);
         versions.get(id).put(slot, version);
     }
@@ -183,42 +161,34 @@ final class ReplicaStream implements AutoCloseable {
     private void teamChange(String id) {
         String member = "member-" + (1 + random.nextInt(3));
         if (team.get(id).remove(member)) {
-            send(id, "team.member.removed", Map.of("inspectionId", id, "username", member));
+            send(new TeamMemberRemoved(UUID.fromString(id), member));
         } else {
             team.get(id).add(member);
-            send(id, "team.member.added", Map.of("inspectionId", id, "username", member, "role", "INSPECTOR"));
+            send(new TeamMemberAdded(UUID.fromString(id), member, "INSPECTOR"));
         }
     }
 
     private void publicationChange(String id) {
         int version = publicationVersion.get(id);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("inspectionId", id);
         if (published.remove(id)) {
-            data.put("reopenedBy", LEAD);
-            data.put("reason", "More cases to read");
-            data.put("publicationVersion", version);
-            data.put("cancelledVersion", null);
-            send(id, "inspection.reopened", data);
+            send(new InspectionReopened(UUID.fromString(id), LEAD, "More cases to read", version, null));
         } else {
             published.add(id);
             publicationVersion.put(id, version + 1);
-            data.put("publishedBy", LEAD);
-            data.put("publicationVersion", version + 1);
-            data.put("publishedAt", Instant.now().toString());
-            data.put("scheduled", false);
-            send(id, "inspection.published", data);
+            send(new InspectionPublished(UUID.fromString(id), LEAD, version + 1, OffsetDateTime.now(ZoneOffset.UTC),
+                    false));
         }
     }
 
-    private void send(String inspectionId, String type, Object data) {
-        producer.send(CaseEventsGenerator.record(inspectionId, type, data), (metadata, e) -> {
+    private void send(CaseEvent event) {
+        producer.send(CaseEventsGenerator.record(event), (metadata, e) -> {
             if (e != null) {
                 sendFailure.compareAndSet(null, e);
             }
         });
         sent.incrementAndGet();
-        sentByType.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
+        sentByType.computeIfAbsent(uk.probation.inspection.events.Topic.typeOf(event), t -> new AtomicLong())
+                .incrementAndGet();
     }
 
     /** The recount of what was sent to one inspection (call after {@link #stop()}). */
