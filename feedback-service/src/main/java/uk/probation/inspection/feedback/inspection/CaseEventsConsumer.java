@@ -17,6 +17,7 @@ import uk.probation.inspection.events.EventCodec;
 import uk.probation.inspection.events.Topics;
 import uk.probation.inspection.events.UndecodableEventException;
 import uk.probation.inspection.events.cases.CaseEvent;
+import uk.probation.inspection.platform.consume.ConsumerHealth;
 import uk.probation.inspection.platform.consume.DeadLetter;
 import uk.probation.inspection.platform.consume.DeadLetters;
 import uk.probation.inspection.platform.consume.Received;
@@ -39,6 +40,9 @@ public class CaseEventsConsumer {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    ConsumerHealth consumers;
+
     @ConfigProperty(name = "feedback.apply.retry-for", defaultValue = "PT2M")
     Duration retryFor;
 
@@ -55,7 +59,12 @@ public class CaseEventsConsumer {
                 dead.add(new DeadLetter(record.topic(), IncomingEvent.raw(record), DeadLetter.UNDECODABLE, e.getMessage()));
             }
         }
-        process(events, dead);
+        try {
+            process(events, dead);
+        } catch (RuntimeException e) {
+            consumers.gaveUp(Topics.CASE_EVENTS.name(), e); // the channel fails with this: ask for a restart
+            throw e;
+        }
     }
 
     /** Applies events in order (a live batch, or a replay of dead letters); @return how many were applied anew */

@@ -64,10 +64,15 @@ public final class LocalSystem {
      * own databases so they never collide with a running ./run.
      */
     public record Options(Path root, Path runDir, List<Service> services, int oidcPort, boolean embeddedPostgres,
-            TlsMaterial tls) {
+            TlsMaterial tls, Map<String, String> serviceEnv) {
 
         public Options(Path root, Path runDir, List<Service> services, int oidcPort, boolean embeddedPostgres) {
-            this(root, runDir, services, oidcPort, embeddedPostgres, null);
+            this(root, runDir, services, oidcPort, embeddedPostgres, null, Map.of());
+        }
+
+        /** More environment for every service (settings a test shortens, such as a retry window). */
+        public Options withServiceEnv(Map<String, String> env) {
+            return new Options(root, runDir, services, oidcPort, embeddedPostgres, tls, Map.copyOf(env));
         }
 
         /**
@@ -77,14 +82,14 @@ public final class LocalSystem {
          * CA, the only one the services trust. Needs an embedded PostgreSQL.
          */
         public Options withTls(TlsMaterial tls) {
-            return new Options(root, runDir, services, oidcPort, true, tls);
+            return new Options(root, runDir, services, oidcPort, true, tls, serviceEnv);
         }
 
         /** Only the named services (for tests that need fewer processes). */
         public Options only(String... names) {
             List<String> wanted = List.of(names);
             return new Options(root, runDir, services.stream().filter(s -> wanted.contains(s.name())).toList(), oidcPort,
-                    embeddedPostgres, tls);
+                    embeddedPostgres, tls, serviceEnv);
         }
 
         public static Options local(Path root) {
@@ -207,6 +212,7 @@ public final class LocalSystem {
         }
         // One machine, three services: each its own management port instead of the shared default 9000.
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPort()));
+        env.putAll(options.serviceEnv());
         return JavaProcess.start(service.name(), app.toString(), SERVICE_JVM_OPTIONS,
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env,
                 runDir.resolve(service.name() + ".log"));

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
+import uk.probation.inspection.platform.consume.ConsumerHealth;
 import uk.probation.inspection.platform.consume.DeadLetter;
 import uk.probation.inspection.platform.events.IncomingEvent;
 
@@ -29,6 +30,9 @@ public class CaseEventsConsumer {
     @Inject
     EventProcessor processor;
 
+    @Inject
+    ConsumerHealth consumers;
+
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
@@ -42,6 +46,11 @@ public class CaseEventsConsumer {
                         e.getMessage()));
             }
         }
-        processor.process(events, undecodable);
+        try {
+            processor.process(events, undecodable);
+        } catch (RuntimeException e) {
+            consumers.gaveUp("case-events", e); // the channel fails with this: ask for a restart
+            throw e;
+        }
     }
 }

@@ -59,6 +59,7 @@ public class EventProcessor {
     @Inject
     ProjectionLock projectionLock;
 
+
     private final ReentrantLock gate = new ReentrantLock(true);
     private Timer latency;
 
