@@ -123,7 +123,7 @@ class NewhamEndToEndTest {
     @Order(3)
     void everyWriteLeavesAnAuditLine() throws IOException {
         List<String> audit = Files.readAllLines(java.nio.file.Path.of("target", "e2e-run", "case-service.log")).stream()
-                .filter(line -> line.contains("who=lena") && line.contains("inspection=" + inspectionId)).toList();
+                .filter(line -> line.contains("who=sub:lena name=\"lena\"") && line.contains("inspection=" + inspectionId)).toList();
         for (String what : List.of("POST inspections/" + inspectionId + "/cases", "POST inspections/" + inspectionId + "/answers",
                 "PUT inspections/" + inspectionId + "/judgements/1.1")) {
             String[] methodAndPath = what.split(" ");

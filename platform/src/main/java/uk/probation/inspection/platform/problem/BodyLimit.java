@@ -112,6 +112,7 @@ public class BodyLimit {
     }
 
     private static void refuse(RoutingContext ctx, long limit, String declared, boolean bodyFollows, ObjectMapper json) {
+        uk.probation.inspection.platform.audit.AuditLog.tooLarge(ctx); // refused before any resource: audited here
         HttpServerResponse response = ctx.response();
         HttpServerRequest request = ctx.request();
         boolean http1 = request.version() != HttpVersion.HTTP_2;
