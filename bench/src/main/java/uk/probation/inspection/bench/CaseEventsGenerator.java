@@ -70,7 +70,7 @@ public final class CaseEventsGenerator {
             String id = UUID.randomUUID().toString();
             n++;
             send.accept(record(opened(id, "Catch-up PDU " + n, framework, "bench-lead")));
-            send.accept(record(new TeamMemberAdded(UUID.fromString(id), "bench-lead", "LEAD")));
+            send.accept(record(new TeamMemberAdded(UUID.fromString(id), "bench-lead", "LEAD", null)));
             events += 2;
             List<String> cases = new ArrayList<>();
             for (int c = 1; c <= casesPerInspection; c++) {

@@ -86,7 +86,7 @@ final class ReplicaStream implements AutoCloseable {
             inspections.add(id);
             send(CaseEventsGenerator.opened(id, "Replica PDU " + n, framework, LEAD));
             team.put(id, new TreeSet<>(Set.of(LEAD)));
-            send(new TeamMemberAdded(UUID.fromString(id), LEAD, "LEAD"));
+            send(new TeamMemberAdded(UUID.fromString(id), LEAD, "LEAD", null));
             answers.put(id, new HashMap<>());
             versions.put(id, new HashMap<>());
             publicationVersion.put(id, 0);
@@ -164,7 +164,7 @@ final class ReplicaStream implements AutoCloseable {
             send(new TeamMemberRemoved(UUID.fromString(id), member));
         } else {
             team.get(id).add(member);
-            send(new TeamMemberAdded(UUID.fromString(id), member, "INSPECTOR"));
+            send(new TeamMemberAdded(UUID.fromString(id), member, "INSPECTOR", null));
         }
     }
 

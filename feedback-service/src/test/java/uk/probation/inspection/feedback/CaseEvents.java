@@ -127,7 +127,7 @@ public final class CaseEvents {
     }
 
     public static void addMember(String id, String username, String role) {
-        send(new TeamMemberAdded(UUID.fromString(id), username, role));
+        send(new TeamMemberAdded(UUID.fromString(id), username, role, null));
     }
 
     public static ProducerRecord<String, String> removeMember(String id, String username) {

@@ -21,11 +21,11 @@ class ReadAccessTest {
     };
 
     static ReadAccess inspector() {
-        return new ReadAccess("ivan", true, false, List.of());
+        return new ReadAccess("ivan", "s-ivan", true, false, List.of());
     }
 
     static ReadAccess viewer(String... regions) {
-        return new ReadAccess("vera", false, true, List.of(regions));
+        return new ReadAccess("vera", "s-vera", false, true, List.of(regions));
     }
 
     @Test
@@ -46,7 +46,7 @@ class ReadAccessTest {
 
     @Test
     void aViewerOnATeamReadsThatInspectionLive() {
-        ReadAccess both = new ReadAccess("lena", true, true, List.of("London"));
+        ReadAccess both = new ReadAccess("lena", "s-lena", true, true, List.of("London"));
         assertEquals(Reading.LIVE, both.reading("London", YES, NEVER_ASKED));
         assertEquals(Reading.PUBLISHED, both.reading("London", NO, YES));
     }

@@ -97,4 +97,26 @@ class AccessTest {
         given().auth().oauth2(TestTokens.token("otto", "inspector")).get(questions + "?cohort=ADULT").then()
                 .statusCode(404);
     }
+
+    @Test
+    void membershipIsKeyedOnTheSubOnceBound() throws Exception {
+        UUID id = UUID.randomUUID();
+        new CaseEventStream(id).opened("Bound PDU", "North East", "Bound", "nora").teamMember("nora", "LEAD")
+                .teamMember("ivy", "INSPECTOR").send();
+        Ratings.await(id, "nora", r -> true);
+        String ratings = "/inspections/" + id + "/ratings";
+        // before binding the name is enough (case-service binds it on first use)
+        given().auth().oauth2(token("ivy", "sub-ivy-2")).get(ratings).then().statusCode(200);
+        new CaseEventStream(id).teamMemberBound("ivy", "sub-ivy-1").send();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> given().auth().oauth2(token("ivy", "sub-ivy-2")).get(ratings).statusCode() == 404);
+        given().auth().oauth2(token("ivy", "sub-ivy-1")).get(ratings).then().statusCode(200);
+        given().auth().oauth2(token("ivy", "sub-ivy-2")).get("/regions/North East/ratings").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id.toString())));
+    }
+
+    private static String token(String username, String subject) {
+        return TestTokens.issuer().sign(java.util.Map.of("sub", subject, "preferred_username", username, "groups",
+                java.util.List.of("inspector")), java.time.Duration.ofMinutes(10));
+    }
 }

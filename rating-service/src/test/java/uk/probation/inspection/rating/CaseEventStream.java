@@ -29,6 +29,7 @@ import uk.probation.inspection.events.cases.InspectionPublished;
 import uk.probation.inspection.events.cases.InspectionReopened;
 import uk.probation.inspection.events.cases.JudgementRecorded;
 import uk.probation.inspection.events.cases.TeamMemberAdded;
+import uk.probation.inspection.events.cases.TeamMemberBound;
 import uk.probation.inspection.events.cases.TeamMemberRemoved;
 import uk.probation.inspection.infra.test.GoldenData;
 import uk.probation.inspection.infra.test.KafkaTestResource;
@@ -86,7 +87,11 @@ public final class CaseEventStream {
     }
 
     public CaseEventStream teamMember(String username, String role) {
-        return add(new TeamMemberAdded(inspectionId, username, role));
+        return add(new TeamMemberAdded(inspectionId, username, role, null));
+    }
+
+    public CaseEventStream teamMemberBound(String username, String subject) {
+        return add(new TeamMemberBound(inspectionId, username, subject));
     }
 
     public CaseEventStream teamMemberRemoved(String username) {

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import uk.probation.inspection.cases.framework.Framework;
 import uk.probation.inspection.cases.framework.FrameworkCatalog;
 import uk.probation.inspection.cases.publication.Publication;
+import uk.probation.inspection.cases.team.MemberBinding;
 import uk.probation.inspection.cases.team.TeamMember;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
@@ -34,6 +35,9 @@ public class InspectionAccess {
 
     @Inject
     FrameworkCatalog catalog;
+
+    @Inject
+    MemberBinding binding;
 
     /** Metadata read: team members, and viewers of published inspections in their regions. */
     public Inspection readable(String id) {
@@ -136,7 +140,8 @@ public class InspectionAccess {
         if (!caller.hasRole(Caller.LEAD_INSPECTOR) && !caller.hasRole(Caller.INSPECTOR)) {
             return Optional.empty();
         }
-        return TeamMember.find(inspectionId, caller.username());
+        // Keyed on the token's sub: the name finds the row, the sub must be the one bound to it (bound on first use).
+        return TeamMember.find(inspectionId, caller.username()).filter(m -> binding.bind(m, caller.subject()));
     }
 
     /** A malformed id names no inspection: 404, like an unknown one. */

@@ -74,13 +74,14 @@ public class InspectionService {
         lead.role = TeamMember.Role.LEAD;
         lead.addedBy = caller.username();
         lead.addedAt = inspection.openedAt;
+        lead.subject = caller.subject();
         lead.persist();
 
         events.append(new InspectionOpened(inspection.id,
                 inspection.name, inspection.region, inspection.pdu, inspection.frameworkId,
                 inspection.fieldworkStart.toString(), inspection.sampleFrom.toString(),
                 inspection.sampleTo.toString(), inspection.openedBy, catalog.asJson(inspection.frameworkJson)));
-        events.append(new TeamMemberAdded(inspection.id, lead.username, lead.role.name()));
+        events.append(new TeamMemberAdded(inspection.id, lead.username, lead.role.name(), lead.subject));
         return inspection;
     }
 

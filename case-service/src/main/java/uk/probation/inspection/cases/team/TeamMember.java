@@ -43,6 +43,14 @@ public class TeamMember extends PanacheEntityBase {
     @Column(name = "added_at")
     public Instant addedAt;
 
+    /** The member's token {@code sub}; null until they first use the inspection (added by name). */
+    public String subject;
+
+    /** Whether the caller is this member: the same sub once bound; the name alone only until then. */
+    public boolean isCaller(String callerSubject) {
+        return subject == null || subject.equals(callerSubject);
+    }
+
     public static Optional<TeamMember> find(UUID inspectionId, String username) {
         return find("inspectionId = ?1 and username = ?2", inspectionId, username).firstResultOptional();
     }

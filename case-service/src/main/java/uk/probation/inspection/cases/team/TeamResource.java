@@ -86,7 +86,7 @@ public class TeamResource {
             requireAnotherLead(inspection, member);
             member.role = role;
         }
-        events.append(new TeamMemberAdded(inspection.id, username, role.name()));
+        events.append(new TeamMemberAdded(inspection.id, username, role.name(), member.subject));
         return MemberView.of(member);
     }
 

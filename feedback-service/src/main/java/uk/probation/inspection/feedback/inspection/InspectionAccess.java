@@ -73,7 +73,7 @@ public class InspectionAccess {
 
     private boolean isTeamMember(KnownInspection inspection) {
         return (caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR))
-                && inspection.onTeam(caller.username());
+                && inspection.onTeam(caller.username(), caller.subject());
     }
 
     private KnownInspection known(String inspectionId) {

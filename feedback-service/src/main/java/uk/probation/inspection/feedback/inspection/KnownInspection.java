@@ -8,9 +8,15 @@ import java.util.Map;
  * small-number threshold (null when the framework sets none).
  */
 public record KnownInspection(String id, String region, boolean frozen, Integer smallNumberThreshold,
-        Map<String, String> team) {
+        Map<String, Member> team) {
 
-    public boolean onTeam(String username) {
-        return username != null && team.containsKey(username);
+    /** A team member's role and, once bound, their token's sub. */
+    public record Member(String role, String subject) {
+    }
+
+    /** On the team: the name, and the token's sub once the member is bound to one (the name is not trusted). */
+    public boolean onTeam(String username, String subject) {
+        Member member = username == null ? null : team.get(username);
+        return member != null && (member.subject() == null || member.subject().equals(subject));
     }
 }

@@ -44,11 +44,20 @@ public class KnownInspections {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void memberAdded(String id, String username, String role) {
+    public void memberAdded(String id, String username, String role, String subject) {
         entityManager.createNativeQuery("""
-                insert into team_member (inspection_id, username, role) values (?1, ?2, ?3)
-                on conflict (inspection_id, username) do update set role = excluded.role""")
-                .setParameter(1, id).setParameter(2, username).setParameter(3, role).executeUpdate();
+                insert into team_member (inspection_id, username, role, subject) values (?1, ?2, ?3, ?4)
+                on conflict (inspection_id, username) do update set role = excluded.role,
+                    subject = coalesce(excluded.subject, team_member.subject)""")
+                .setParameter(1, id).setParameter(2, username).setParameter(3, role).setParameter(4, subject)
+                .executeUpdate();
+    }
+
+    /** From now on only tokens with this sub are that member. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void memberBound(String id, String username, String subject) {
+        entityManager.createNativeQuery("update team_member set subject = ?1 where inspection_id = ?2 and username = ?3")
+                .setParameter(1, subject).setParameter(2, id).setParameter(3, username).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -78,12 +87,12 @@ public class KnownInspections {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        Map<String, String> team = new LinkedHashMap<>();
+        Map<String, KnownInspection.Member> team = new LinkedHashMap<>();
         for (Object member : entityManager.createNativeQuery(
-                "select username, role from team_member where inspection_id = ?1 order by username")
+                "select username, role, subject from team_member where inspection_id = ?1 order by username")
                 .setParameter(1, id).getResultList()) {
             Object[] m = (Object[]) member;
-            team.put((String) m[0], (String) m[1]);
+            team.put((String) m[0], new KnownInspection.Member((String) m[1], (String) m[2]));
         }
         Integer threshold = row[2] == null ? null : ((Number) row[2]).intValue();
         return Optional.of(new KnownInspection(id, (String) row[0], (Boolean) row[1], threshold, team));

@@ -21,6 +21,6 @@ public class TeamMemberAddedHandler implements FeedbackEventHandler<TeamMemberAd
     @Override
     public void apply(Received<TeamMemberAdded> received) {
         TeamMemberAdded e = received.event();
-        inspections.memberAdded(e.inspectionId().toString(), e.username(), e.role());
+        inspections.memberAdded(e.inspectionId().toString(), e.username(), e.role(), e.subject());
     }
 }

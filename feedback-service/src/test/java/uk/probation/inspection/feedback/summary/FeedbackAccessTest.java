@@ -202,4 +202,23 @@ class FeedbackAccessTest {
             assertFalse(viewerSummary.contains(comment) || viewerBreakdown.contains(comment), comment);
         }
     }
+
+    @Test
+    void aBoundMemberIsTheirSubNotTheirName() {
+        String id = CaseEvents.open("london", "lena");
+        CaseEvents.addMember(id, "ivo", "INSPECTOR");
+        String ivoOne = token("ivo", "sub-ivo-1");
+        String ivoTwo = token("ivo", "sub-ivo-2");
+        CaseEvents.awaitStatus(id, ivoTwo, 200); // unbound: the name is enough until case-service binds it
+        CaseEvents.send(new uk.probation.inspection.events.cases.TeamMemberBound(java.util.UUID.fromString(id), "ivo",
+                "sub-ivo-1"));
+        CaseEvents.awaitStatus(id, ivoTwo, 404);
+        given().auth().oauth2(ivoOne).get("/inspections/{id}/feedback", id).then().statusCode(200);
+        given().auth().oauth2(ivoTwo).get("/inspections/{id}/feedback/comments", id).then().statusCode(404);
+    }
+
+    private static String token(String username, String subject) {
+        return TestTokens.issuer().sign(java.util.Map.of("sub", subject, "preferred_username", username, "groups",
+                List.of("inspector")), java.time.Duration.ofMinutes(10));
+    }
 }

@@ -34,6 +34,15 @@ public class Caller {
         return preferred != null ? preferred : identity.getPrincipal().getName();
     }
 
+    /**
+     * The token's {@code sub}: stable for a person whatever their name becomes, so team membership is keyed on it
+     * (the username is shown, not trusted). Tokens without one fall back to the username.
+     */
+    public String subject() {
+        String subject = token.getSubject();
+        return subject != null && !subject.isBlank() ? subject : username();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

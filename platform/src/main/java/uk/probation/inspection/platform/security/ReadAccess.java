@@ -8,11 +8,12 @@ import java.util.function.BooleanSupplier;
  * (a lead or an inspector on it) reads live figures; a viewer of its region reads its latest visible publication,
  * once there is one; everyone else, nothing (404, so its existence does not leak).
  *
+ * @param subject the token's {@code sub} (team membership is keyed on it)
  * @param teamRole the caller has the lead-inspector or inspector role
  * @param viewer the caller has the viewer role
  * @param regions the caller's {@code region} claim ({@code *}: every region)
  */
-public record ReadAccess(String username, boolean teamRole, boolean viewer, List<String> regions) {
+public record ReadAccess(String username, String subject, boolean teamRole, boolean viewer, List<String> regions) {
 
     /** How an inspection is read. */
     public enum Reading {
@@ -25,7 +26,8 @@ public record ReadAccess(String username, boolean teamRole, boolean viewer, List
     }
 
     public static ReadAccess of(Caller caller) {
-        return new ReadAccess(caller.username(), caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR),
+        return new ReadAccess(caller.username(), caller.subject(),
+                caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR),
                 caller.hasRole(Caller.VIEWER), List.copyOf(caller.regions()));
     }
 

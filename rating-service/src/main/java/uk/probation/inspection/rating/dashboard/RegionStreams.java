@@ -168,7 +168,8 @@ public class RegionStreams {
             if (header == null) {
                 continue;
             }
-            Reading reading = scope.reading(header, () -> query.onTeam(header.id(), scope.username()));
+            Reading reading = scope.reading(header,
+                    () -> query.onTeam(header.id(), scope.username(), scope.access().subject()));
             if (reading == Reading.LIVE) {
                 if (change.liveSeq() > subscriber.lastSeq) {
                     sent.add(send(subscriber, change.liveSeq(), query.ratings(header)));

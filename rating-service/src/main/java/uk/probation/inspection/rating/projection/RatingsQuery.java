@@ -61,9 +61,11 @@ public class RatingsQuery {
                 RatingsQuery::header, region);
     }
 
-    public boolean onTeam(UUID id, String username) {
-        return jdbc.one("select 1 from team_member where inspection_id = ? and username = ?", row -> true, id, username)
-                .isPresent();
+    /** On the team: the name, and the token's sub once the member is bound to one (the name is not trusted). */
+    public boolean onTeam(UUID id, String username, String subject) {
+        return jdbc.one("""
+                select 1 from team_member where inspection_id = ? and username = ? and (subject is null or subject = ?)""",
+                row -> true, id, username, subject).isPresent();
     }
 
     public InspectionRatings ratings(Header header) {

@@ -25,9 +25,10 @@ public class TeamMemberAddedHandler implements CaseEventHandler<TeamMemberAdded>
         for (Received<TeamMemberAdded> received : run) {
             TeamMemberAdded e = received.event();
             jdbc.update("""
-                    insert into team_member (inspection_id, username, role) values (?, ?, ?)
-                    on conflict (inspection_id, username) do update set role = excluded.role""",
-                    e.inspectionId(), e.username(), e.role());
+                    insert into team_member (inspection_id, username, role, subject) values (?, ?, ?, ?)
+                    on conflict (inspection_id, username) do update set role = excluded.role,
+                        subject = coalesce(excluded.subject, team_member.subject)""",
+                    e.inspectionId(), e.username(), e.role(), e.subject());
         }
     }
 }

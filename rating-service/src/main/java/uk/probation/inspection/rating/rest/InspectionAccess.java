@@ -51,7 +51,7 @@ public class InspectionAccess {
     /** What the caller reads of this inspection, if anything. */
     public Optional<Readable> readable(Header header) {
         Reading reading = ReadAccess.of(caller).reading(header.region(),
-                () -> query.onTeam(header.id(), caller.username()), header::published);
+                () -> query.onTeam(header.id(), caller.username(), caller.subject()), header::published);
         if (reading == Reading.LIVE) {
             return Optional.of(new Readable(header, null));
         }
