@@ -50,9 +50,20 @@ public final class JsonArrayItems<T> implements Iterator<T> {
         }
     }
 
-    /** The position of the item {@link #next()} returned last. */
-    public int index() {
-        return index - 1;
+    /** These items as {@code convert(item, index)} gives them, still read one at a time. */
+    public <R> Iterator<R> map(java.util.function.BiFunction<T, Integer, R> convert) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return JsonArrayItems.this.hasNext();
+            }
+
+            @Override
+            public R next() {
+                T item = JsonArrayItems.this.next();
+                return convert.apply(item, index - 1);
+            }
+        };
     }
 
     @Override

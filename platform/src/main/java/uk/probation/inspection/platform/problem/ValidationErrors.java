@@ -1,7 +1,9 @@
 package uk.probation.inspection.platform.problem;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 
@@ -38,6 +40,27 @@ public final class ValidationErrors {
     /** Records that items were left unchecked because the list was {@link #full()}: the count is then a lower bound. */
     public void stoppedEarly() {
         stoppedEarly = true;
+    }
+
+    /**
+     * Checks {@code items} one at a time with {@code rules} (which adds the problems of one item here and returns
+     * what to keep of it) until they end or the list is {@link #full()}. Returns what {@code rules} returned while
+     * no problem was found, and nothing after the first problem: once the request is refused its items are not kept.
+     */
+    public <T, R> List<R> checkEach(Iterator<T> items, BiFunction<T, ValidationErrors, R> rules) {
+        List<R> kept = new ArrayList<>();
+        while (!full() && items.hasNext()) {
+            R result = rules.apply(items.next(), this);
+            if (isEmpty()) {
+                kept.add(result);
+            } else {
+                kept.clear();
+            }
+        }
+        if (full() && items.hasNext()) {
+            stoppedEarly();
+        }
+        return isEmpty() ? kept : List.of();
     }
 
     public boolean isEmpty() {
