@@ -1,6 +1,5 @@
 package uk.probation.inspection.cases.web;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import uk.probation.inspection.platform.csv.CsvReader;
 import uk.probation.inspection.platform.csv.CsvTable;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.problem.ValidationErrors;
 
 /**
  * Reads an uploaded CSV whose header must be exactly the given columns (in any order). Rows are handed out one at
@@ -32,7 +32,7 @@ public final class CsvInput {
         } catch (CsvFormatException e) {
             throw malformed(e);
         }
-        List<FieldError> errors = new ArrayList<>();
+        ValidationErrors errors = new ValidationErrors(); // a header of 100,000 unknown columns lists 100
         for (String column : reader.header()) {
             if (!columns.contains(column)) {
                 errors.add(FieldError.line(1, column, "unknown column '" + column + "'; expected " + columns));
@@ -44,7 +44,7 @@ public final class CsvInput {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The CSV header must be exactly " + String.join(",", columns), errors);
+            throw errors.refuse("The CSV header must be exactly " + String.join(",", columns));
         }
         if (!hasNext(reader)) {
             throw ProblemException.invalid("The CSV has no rows", List.of(FieldError.line(1, null, "no data rows")));

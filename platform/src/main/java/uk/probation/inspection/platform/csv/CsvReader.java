@@ -34,11 +34,12 @@ public final class CsvReader implements Iterator<CsvTable.Row> {
             throw new CsvFormatException(1, "no header row");
         }
         this.header = first.stream().map(String::trim).toList();
+        java.util.Set<String> names = new java.util.HashSet<>(); // a set: a header may have 100,000 columns
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).isEmpty()) {
                 throw new CsvFormatException(1, "column " + (i + 1) + " has no name");
             }
-            if (header.indexOf(header.get(i)) != i) {
+            if (!names.add(header.get(i))) {
                 throw new CsvFormatException(1, "column '" + header.get(i) + "' appears twice");
             }
         }

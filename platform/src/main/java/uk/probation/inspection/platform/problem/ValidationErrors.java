@@ -84,10 +84,19 @@ public final class ValidationErrors {
      * {@code outcome} ("No case was registered") and says how many problems there are and how many are listed.
      */
     public ProblemException invalid(String outcome) {
-        String found = truncated()
+        return refuse(outcome + ": " + summary());
+    }
+
+    /** "3 problem(s)", or "at least 1,234 problems; the first 100 are listed (checking stopped there)". */
+    public String summary() {
+        return truncated()
                 ? "at least " + String.format("%,d", count) + " problems; the first " + listed.size()
                         + " are listed (checking stopped there)"
                 : count + " problem(s)";
-        return new ProblemException(422, "Validation failed", outcome + ": " + found, listed, count, truncated());
+    }
+
+    /** 422 with {@code detail}, the first problems, {@code errorCount} and {@code truncated}. */
+    public ProblemException refuse(String detail) {
+        return new ProblemException(422, "Validation failed", detail, listed, count, truncated());
     }
 }
