@@ -79,12 +79,40 @@ public final class ResponseBody {
         if (!StrictJson.withoutBom(text).stripLeading().startsWith("[")) {
             throw ProblemException.badRequest("Body must be a JSON array of response objects");
         }
-        JsonArrayItems<JsonNode> items = JsonArrayItems.of(json, text, JsonNode.class);
-        if (!items.hasNext()) {
-            throw ProblemException.invalid("The array holds no responses",
-                    List.of(FieldError.field("body", "no responses")));
+        JsonArrayItems<JsonNode> items;
+        try {
+            items = JsonArrayItems.of(json, text, JsonNode.class);
+            if (!items.hasNext()) {
+                throw ProblemException.invalid("The array holds no responses",
+                        List.of(FieldError.field("body", "no responses")));
+            }
+        } catch (ProblemException e) {
+            throw asBadRequest(e);
         }
-        return items.map(ResponseBody::row);
+        Iterator<RawRow> rows = items.map(ResponseBody::row);
+        return new Iterator<>() { // malformed JSON keeps this endpoint's title ("Malformed request") and detail
+            @Override
+            public boolean hasNext() {
+                try {
+                    return rows.hasNext();
+                } catch (ProblemException e) {
+                    throw asBadRequest(e);
+                }
+            }
+
+            @Override
+            public RawRow next() {
+                try {
+                    return rows.next();
+                } catch (ProblemException e) {
+                    throw asBadRequest(e);
+                }
+            }
+        };
+    }
+
+    private static ProblemException asBadRequest(ProblemException e) {
+        return e.status() == 400 ? ProblemException.badRequest(e.getMessage()) : e;
     }
 
     private static RawRow row(JsonNode item, int index) {
