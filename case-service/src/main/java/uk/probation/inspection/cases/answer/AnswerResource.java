@@ -1,7 +1,7 @@
 package uk.probation.inspection.cases.answer;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.probation.inspection.cases.casefile.CaseService;
@@ -25,7 +23,8 @@ import uk.probation.inspection.cases.casefile.SampledCase;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.cases.web.CsvInput;
-import uk.probation.inspection.platform.csv.CsvTable;
+import uk.probation.inspection.cases.web.MappedIterator;
+import uk.probation.inspection.platform.problem.JsonArrayItems;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.problem.StrictJson;
 import uk.probation.inspection.platform.security.Caller;
@@ -77,18 +76,16 @@ public class AnswerResource {
     @Path("/answers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public AnswerService.BatchResult batchJson(@PathParam("id") String id, String text) throws JsonProcessingException {
+    public AnswerService.BatchResult batchJson(@PathParam("id") String id, String text) {
         String body = StrictJson.withoutBom(text);
         if (body == null || !body.stripLeading().startsWith("[")) {
             throw ProblemException.badRequest("A batch of answers is a JSON array of {caseRef, questionId, answer}");
         }
-        List<BatchRow> rows = json.readValue(body, new TypeReference<List<BatchRow>>() {
+        // Read answer by answer while AnswerService checks them, never as a whole list.
+        Iterator<AnswerInput> inputs = JsonArrayItems.of(json, body, BatchRow.class).map((row, i) -> {
+            BatchRow r = row == null ? new BatchRow(null, null, null) : row;
+            return new AnswerInput(null, i, r.caseRef(), r.questionId(), r.answer());
         });
-        List<AnswerInput> inputs = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            BatchRow r = rows.get(i) == null ? new BatchRow(null, null, null) : rows.get(i);
-            inputs.add(new AnswerInput(null, i, r.caseRef(), r.questionId(), r.answer()));
-        }
         return service.recordBatch(id, inputs);
     }
 
@@ -97,10 +94,8 @@ public class AnswerResource {
     @Consumes("text/csv")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public AnswerService.BatchResult batchCsv(@PathParam("id") String id, String body) {
-        CsvTable table = CsvInput.parse(body, CSV_COLUMNS);
-        List<AnswerInput> inputs = table.rows().stream()
-                .map(r -> new AnswerInput(r.line(), null, r.get("case_ref"), r.get("question_id"), r.get("answer")))
-                .toList();
+        Iterator<AnswerInput> inputs = new MappedIterator<>(CsvInput.rows(body, CSV_COLUMNS),
+                r -> new AnswerInput(r.line(), null, r.get("case_ref"), r.get("question_id"), r.get("answer")));
         return service.recordBatch(id, inputs);
     }
 

@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 
-/** Checks a batch of answers against the inspection's cases and framework, naming every bad row. */
+/** Checks a batch of answers against the inspection's cases and framework, naming each bad row. */
 public final class AnswerRules {
 
     private static final Map<String, String> CSV_COLUMN = Map.of("caseRef", "case_ref", "questionId", "question_id",
@@ -20,10 +21,34 @@ public final class AnswerRules {
     public static List<FieldError> problems(List<AnswerInput> answers, Set<String> caseRefs, Set<String> questionIds) {
         List<FieldError> errors = new ArrayList<>();
         if (answers.isEmpty()) {
-            errors.add(FieldError.field("", "no answers in the request"));
+            errors.add(noAnswers());
         }
-        Map<String, AnswerInput> seen = new HashMap<>();
-        for (AnswerInput a : answers) {
+        Check check = new Check(caseRefs, questionIds);
+        answers.forEach(a -> check.check(a, errors::add));
+        return errors;
+    }
+
+    static FieldError noAnswers() {
+        return FieldError.field("", "no answers in the request");
+    }
+
+    /**
+     * The rules for the answers of one batch, applied one answer at a time (so that a large upload is checked as it
+     * is read); it remembers the (case, question) pairs seen so far, to find one answered twice.
+     */
+    public static final class Check {
+
+        private final Set<String> caseRefs;
+        private final Set<String> questionIds;
+        private final Map<String, AnswerInput> seen = new HashMap<>();
+
+        public Check(Set<String> caseRefs, Set<String> questionIds) {
+            this.caseRefs = caseRefs;
+            this.questionIds = questionIds;
+        }
+
+        /** Reports every problem of {@code a} to {@code errors}. */
+        public void check(AnswerInput a, Consumer<FieldError> errors) {
             boolean caseKnown = false;
             boolean questionKnown = false;
             if (a.caseRef() == null || a.caseRef().isBlank()) {
@@ -53,18 +78,17 @@ public final class AnswerRules {
                 }
             }
         }
-        return errors;
     }
 
     private static String where(AnswerInput a) {
         return a.line() != null ? "line " + a.line() : "[" + a.index() + "]";
     }
 
-    private static void error(List<FieldError> errors, AnswerInput a, String field, String message) {
+    private static void error(Consumer<FieldError> errors, AnswerInput a, String field, String message) {
         if (a.line() != null) {
-            errors.add(FieldError.line(a.line(), CSV_COLUMN.get(field), message));
+            errors.accept(FieldError.line(a.line(), CSV_COLUMN.get(field), message));
         } else {
-            errors.add(FieldError.field("[" + a.index() + "]." + field, message));
+            errors.accept(FieldError.field("[" + a.index() + "]." + field, message));
         }
     }
 }

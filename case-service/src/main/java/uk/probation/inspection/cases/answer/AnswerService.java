@@ -2,6 +2,7 @@ package uk.probation.inspection.cases.answer;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,9 @@ import uk.probation.inspection.cases.framework.Framework;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
+import uk.probation.inspection.platform.problem.ItemLimit;
 import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.problem.ValidationErrors;
 import uk.probation.inspection.platform.security.Caller;
 
 /**
@@ -36,6 +39,12 @@ public class AnswerService {
 
     public record BatchResult(int recorded, int unchanged) {
     }
+
+    /**
+     * The most answers one batch may carry: a whole inspection has a few thousand (tens of cases, about a hundred
+     * questions and prompts each), and one transaction holds every answer, version and event of the batch.
+     */
+    public static final int MAX_ANSWERS_PER_REQUEST = 10_000;
 
     @Inject
     InspectionAccess access;
@@ -79,16 +88,29 @@ public class AnswerService {
         return new Recorded(apply(inspection, c, current, questionId, value, note, Instant.now()), true);
     }
 
-    /** All of the batch or nothing: any bad row rejects it, listing every bad row. */
+    /**
+     * All of the batch or nothing: any bad row rejects it, listing the bad rows. The batch is read one answer at a
+     * time as it is checked; checking stops at the {@link ValidationErrors#MAX_LISTED}th problem (422) or at the
+     * answer after {@link #MAX_ANSWERS_PER_REQUEST} (413).
+     */
     @Transactional
-    public BatchResult recordBatch(String inspectionId, List<AnswerInput> inputs) {
+    public BatchResult recordBatch(String inspectionId, Iterator<AnswerInput> answers) {
         Inspection inspection = access.lockForTeamWrite(inspectionId);
         Framework framework = access.framework(inspection);
         Map<String, SampledCase> cases = SampledCase.<SampledCase>list("inspectionId", inspection.id).stream()
                 .collect(Collectors.toMap(c -> c.caseRef, Function.identity()));
-        List<FieldError> problems = AnswerRules.problems(inputs, cases.keySet(), framework.questions().keySet());
+        AnswerRules.Check rules = new AnswerRules.Check(cases.keySet(), framework.questions().keySet());
+        ValidationErrors problems = new ValidationErrors();
+        List<AnswerInput> inputs = problems.checkEach(ItemLimit.of(answers, MAX_ANSWERS_PER_REQUEST, "answers"),
+                (a, errors) -> {
+                    rules.check(a, errors::add);
+                    return a;
+                });
+        if (inputs.isEmpty() && problems.isEmpty()) {
+            problems.add(AnswerRules.noAnswers());
+        }
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid("No answer was recorded: " + problems.size() + " problem(s)", problems);
+            throw problems.invalid("No answer was recorded");
         }
         Map<String, Answer> current = new HashMap<>();
         for (Answer a : Answer.<Answer>list("inspectionId", inspection.id)) {

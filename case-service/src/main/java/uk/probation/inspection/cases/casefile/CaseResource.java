@@ -3,6 +3,7 @@ package uk.probation.inspection.cases.casefile;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,9 @@ import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.cases.web.CsvInput;
 import uk.probation.inspection.cases.web.JsonInput;
+import uk.probation.inspection.cases.web.MappedIterator;
 import uk.probation.inspection.platform.csv.CsvTable;
+import uk.probation.inspection.platform.problem.JsonArrayItems;
 import uk.probation.inspection.platform.security.Caller;
 
 /** The case sample of an inspection: registered and read by its team. */
@@ -73,25 +76,28 @@ public class CaseResource {
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Response registerJson(@PathParam("id") String id, String body) throws JsonProcessingException {
         boolean array = JsonInput.isArray(body);
-        List<CaseJson> cases = JsonInput.objectOrArray(json, body, CaseJson.class);
-        List<CaseInput> inputs = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            CaseJson c = cases.get(i) == null ? new CaseJson(null, null, null, null, null, null, null, null) : cases.get(i);
-            inputs.add(new CaseInput(null, array ? i : null, c.caseRef(), c.cohort(), c.sentenceType(),
-                    c.youngAdult() == null ? null : String.valueOf(c.youngAdult()), c.gender(), c.ethnicity(),
-                    c.roshLevel(), c.startDate()));
-        }
+        // An array is read case by case while it is checked (CaseService.register), never as a whole list.
+        Iterator<CaseInput> inputs = array
+                ? JsonArrayItems.of(json, body, CaseJson.class).map(CaseResource::input)
+                : JsonInput.objectOrArray(json, body, CaseJson.class).stream().map(c -> input(c, null)).iterator();
         return created(id, service.register(id, inputs), array);
+    }
+
+    private static CaseInput input(CaseJson sent, Integer index) {
+        CaseJson c = sent == null ? new CaseJson(null, null, null, null, null, null, null, null) : sent;
+        return new CaseInput(null, index, c.caseRef(), c.cohort(), c.sentenceType(),
+                c.youngAdult() == null ? null : String.valueOf(c.youngAdult()), c.gender(), c.ethnicity(),
+                c.roshLevel(), c.startDate());
     }
 
     @POST
     @Consumes("text/csv")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Response registerCsv(@PathParam("id") String id, String body) {
-        CsvTable table = CsvInput.parse(body, CSV_COLUMNS);
-        List<CaseInput> inputs = table.rows().stream().map(r -> new CaseInput(r.line(), null, r.get("case_ref"),
+        Iterator<CsvTable.Row> rows = CsvInput.rows(body, CSV_COLUMNS);
+        Iterator<CaseInput> inputs = new MappedIterator<>(rows, r -> new CaseInput(r.line(), null, r.get("case_ref"),
                 r.get("cohort"), r.get("sentence_type"), r.get("young_adult"), r.get("gender"), r.get("ethnicity"),
-                r.get("rosh_level"), r.get("start_date"))).toList();
+                r.get("rosh_level"), r.get("start_date")));
         return created(id, service.register(id, inputs), true);
     }
 

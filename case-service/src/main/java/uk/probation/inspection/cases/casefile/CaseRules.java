@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import uk.probation.inspection.platform.problem.Problem.FieldError;
@@ -39,11 +40,37 @@ public final class CaseRules {
     public static List<FieldError> problems(List<CaseInput> cases, Set<String> existingRefs, LocalDate sampleFrom,
             LocalDate sampleTo) {
         List<FieldError> errors = new java.util.ArrayList<>();
-        Map<String, CaseInput> seen = new HashMap<>();
         if (cases.isEmpty()) {
-            errors.add(FieldError.field("", "no cases in the request"));
+            errors.add(noCases());
         }
-        for (CaseInput c : cases) {
+        Check check = new Check(existingRefs, sampleFrom, sampleTo);
+        cases.forEach(c -> check.check(c, errors::add));
+        return errors;
+    }
+
+    static FieldError noCases() {
+        return FieldError.field("", "no cases in the request");
+    }
+
+    /**
+     * The rules for the cases of one request, applied one case at a time (so that a large upload is checked as it
+     * is read); it remembers the references seen so far, to find duplicates.
+     */
+    public static final class Check {
+
+        private final Set<String> existingRefs;
+        private final LocalDate sampleFrom;
+        private final LocalDate sampleTo;
+        private final Map<String, CaseInput> seen = new HashMap<>();
+
+        public Check(Set<String> existingRefs, LocalDate sampleFrom, LocalDate sampleTo) {
+            this.existingRefs = existingRefs;
+            this.sampleFrom = sampleFrom;
+            this.sampleTo = sampleTo;
+        }
+
+        /** Reports every problem of {@code c} to {@code errors}. */
+        public void check(CaseInput c, Consumer<FieldError> errors) {
             Reporter report = new Reporter(c, errors);
             if (c.caseRef() == null || c.caseRef().isBlank()) {
                 report.on("caseRef", "is required");
@@ -83,7 +110,6 @@ public final class CaseRules {
             oneOf(report, "roshLevel", c.roshLevel(), ROSH_LEVELS);
             startDate(report, c.startDate(), sampleFrom, sampleTo);
         }
-        return errors;
     }
 
     private static void startDate(Reporter report, String value, LocalDate from, LocalDate to) {
@@ -114,12 +140,12 @@ public final class CaseRules {
     }
 
     /** Names a field as the caller sent it: CSV line and column, or JSON path. */
-    private record Reporter(CaseInput c, List<FieldError> errors) {
+    private record Reporter(CaseInput c, Consumer<FieldError> errors) {
         void on(String field, String message) {
             if (c.line() != null) {
-                errors.add(FieldError.line(c.line(), CSV_COLUMN.get(field), message));
+                errors.accept(FieldError.line(c.line(), CSV_COLUMN.get(field), message));
             } else {
-                errors.add(FieldError.field(c.index() != null ? "[" + c.index() + "]." + field : field, message));
+                errors.accept(FieldError.field(c.index() != null ? "[" + c.index() + "]." + field : field, message));
             }
         }
     }

@@ -3,6 +3,7 @@ package uk.probation.inspection.cases.casefile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,13 +16,17 @@ import uk.probation.inspection.cases.events.CaseEvents;
 import uk.probation.inspection.events.cases.CaseRegistered;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
-import uk.probation.inspection.platform.problem.Problem.FieldError;
+import uk.probation.inspection.platform.problem.ItemLimit;
 import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.problem.ValidationErrors;
 import uk.probation.inspection.platform.security.Caller;
 
 /** Registers sampled cases: all of a request or none, one case.registered per case. */
 @ApplicationScoped
 public class CaseService {
+
+    /** The most cases one request may register: an inspection samples tens of cases. */
+    public static final int MAX_CASES_PER_REQUEST = 1_000;
 
     @Inject
     InspectionAccess access;
@@ -32,15 +37,29 @@ public class CaseService {
     @Inject
     Caller caller;
 
+    /**
+     * Registers the cases {@code sent}, read one at a time as they are checked: checking stops at the
+     * {@link ValidationErrors#MAX_LISTED}th problem (422) or at the case after {@link #MAX_CASES_PER_REQUEST} (413),
+     * so a large bad upload never becomes a large list.
+     */
     @Transactional
-    public List<SampledCase> register(String inspectionId, List<CaseInput> inputs) {
+    public List<SampledCase> register(String inspectionId, Iterator<CaseInput> sent) {
         Inspection inspection = access.lockForTeamWrite(inspectionId);
         Set<String> existing = new HashSet<>(SampledCase.getEntityManager()
                 .createQuery("select c.caseRef from SampledCase c where c.inspectionId = ?1", String.class)
                 .setParameter(1, inspection.id).getResultList());
-        List<FieldError> problems = CaseRules.problems(inputs, existing, inspection.sampleFrom, inspection.sampleTo);
+        CaseRules.Check rules = new CaseRules.Check(existing, inspection.sampleFrom, inspection.sampleTo);
+        ValidationErrors problems = new ValidationErrors();
+        List<CaseInput> inputs = problems.checkEach(ItemLimit.of(sent, MAX_CASES_PER_REQUEST, "cases"),
+                (c, errors) -> {
+                    rules.check(c, errors::add);
+                    return c;
+                });
+        if (inputs.isEmpty() && problems.isEmpty()) {
+            problems.add(CaseRules.noCases());
+        }
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid("No case was registered: " + problems.size() + " problem(s)", problems);
+            throw problems.invalid("No case was registered");
         }
         Instant now = Instant.now();
         List<SampledCase> cases = new java.util.ArrayList<>();

@@ -1,47 +1,81 @@
 package uk.probation.inspection.cases.web;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import uk.probation.inspection.platform.csv.CsvFormatException;
+import uk.probation.inspection.platform.csv.CsvReader;
 import uk.probation.inspection.platform.csv.CsvTable;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.problem.ValidationErrors;
 
-/** Reads an uploaded CSV whose header must be exactly the given columns (in any order). */
+/**
+ * Reads an uploaded CSV whose header must be exactly the given columns (in any order). Rows are handed out one at
+ * a time as they are read, so that an upload of a million rows is checked without becoming a list of them.
+ */
 public final class CsvInput {
 
     private CsvInput() {
     }
 
     /**
-     * @throws ProblemException 400 when the text is not CSV, 422 naming every unknown and every missing column
+     * The data rows of {@code text}, read as they are asked for; malformed CSV is a 400 when the row is reached.
+     *
+     * @throws ProblemException 400 when the header is not CSV, 422 naming every unknown and every missing column,
+     *         422 when there are no rows
      */
-    public static CsvTable parse(String text, List<String> columns) {
-        CsvTable table;
+    public static Iterator<CsvTable.Row> rows(String text, List<String> columns) {
+        CsvReader reader;
         try {
-            table = CsvTable.parse(text == null ? "" : text);
+            reader = CsvTable.reader(text == null ? "" : text);
         } catch (CsvFormatException e) {
-            throw new ProblemException(400, "Malformed CSV", e.getMessage(),
-                    List.of(FieldError.line(e.line(), null, e.getMessage())));
+            throw malformed(e);
         }
-        List<FieldError> errors = new ArrayList<>();
-        for (String column : table.header()) {
+        ValidationErrors errors = new ValidationErrors(); // a header of 100,000 unknown columns lists 100
+        for (String column : reader.header()) {
             if (!columns.contains(column)) {
                 errors.add(FieldError.line(1, column, "unknown column '" + column + "'; expected " + columns));
             }
         }
         for (String column : columns) {
-            if (!table.header().contains(column)) {
+            if (!reader.header().contains(column)) {
                 errors.add(FieldError.line(1, column, "missing column '" + column + "'"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The CSV header must be exactly " + String.join(",", columns), errors);
+            throw errors.refuse("The CSV header must be exactly " + String.join(",", columns));
         }
-        if (table.rows().isEmpty()) {
+        if (!hasNext(reader)) {
             throw ProblemException.invalid("The CSV has no rows", List.of(FieldError.line(1, null, "no data rows")));
         }
-        return table;
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return CsvInput.hasNext(reader);
+            }
+
+            @Override
+            public CsvTable.Row next() {
+                try {
+                    return reader.next();
+                } catch (CsvFormatException e) {
+                    throw malformed(e);
+                }
+            }
+        };
+    }
+
+    private static boolean hasNext(CsvReader reader) {
+        try {
+            return reader.hasNext();
+        } catch (CsvFormatException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static ProblemException malformed(CsvFormatException e) {
+        return new ProblemException(400, "Malformed CSV", e.getMessage(),
+                List.of(FieldError.line(e.line(), null, e.getMessage())));
     }
 }

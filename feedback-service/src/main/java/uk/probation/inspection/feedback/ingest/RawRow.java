@@ -6,7 +6,7 @@ import uk.probation.inspection.platform.problem.Problem.FieldError;
 
 /**
  * One submitted response before validation: from CSV (with its line; cells are strings) or from a JSON array
- * (with its index; cells are strings, arrays of strings or null).
+ * (with its index; cells are strings, arrays of strings or null; no cells at all when the item is not an object).
  */
 public record RawRow(Integer line, Integer index, Map<String, Object> cells) {
 
@@ -16,6 +16,11 @@ public record RawRow(Integer line, Integer index, Map<String, Object> cells) {
 
     public static RawRow json(int index, Map<String, Object> cells) {
         return new RawRow(null, index, cells);
+    }
+
+    /** An item of a JSON array that is not an object: it has no cells. */
+    public static RawRow notAnObject(int index) {
+        return new RawRow(null, index, null);
     }
 
     /** A problem with this row, located the way its format locates things. */

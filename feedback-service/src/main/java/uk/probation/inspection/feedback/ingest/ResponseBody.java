@@ -6,94 +6,122 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.probation.inspection.platform.csv.CsvFormatException;
+import uk.probation.inspection.platform.csv.CsvReader;
 import uk.probation.inspection.platform.csv.CsvTable;
+import uk.probation.inspection.platform.problem.JsonArrayItems;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.problem.StrictJson;
+import uk.probation.inspection.platform.problem.ValidationErrors;
 
 /**
- * Turns a request body (already decoded as UTF-8) into rows, checking the columns: CSV with a header row, or
- * a JSON array of objects keyed by the same column names. Malformed text is 400; an empty body or wrong
- * columns are 422.
+ * Turns a request body (already decoded as UTF-8) into rows, read one at a time as the validator asks for them (a
+ * 2 MB body of tiny bad rows never becomes a list of them): CSV with a header row, whose columns are checked here,
+ * or a JSON array of objects keyed by the same column names, each checked by the validator. Malformed text is 400
+ * (when it is reached); an empty body or a wrong header is 422.
  */
 public final class ResponseBody {
 
     private ResponseBody() {
     }
 
-    /** Rows whose columns are right, and the column problems of the others (JSON objects are checked one by one). */
-    public record Parsed(List<RawRow> rows, List<FieldError> errors) {
-    }
-
-    public static Parsed csv(String text, ResponseValidator validator) {
+    public static Iterator<RawRow> csv(String text, ResponseValidator validator) {
         if (text.isBlank()) {
             throw empty();
         }
-        CsvTable table;
+        CsvReader reader;
         try {
-            table = CsvTable.parse(text);
+            reader = CsvTable.reader(text);
         } catch (CsvFormatException e) {
-            throw new ProblemException(400, "Malformed CSV", "The body is not valid CSV (RFC 4180)",
-                    List.of(FieldError.line(e.line(), null, e.getMessage())));
+            throw malformed(e);
         }
-        List<FieldError> columnErrors = validator.checkColumns(table.header(), RawRow.csv(1, Map.of()));
+        List<FieldError> columnErrors = validator.checkColumns(reader.header(), RawRow.csv(1, Map.of()));
         if (!columnErrors.isEmpty()) {
-            throw ProblemException.invalid("The header row does not match the template", columnErrors);
+            ValidationErrors listed = new ValidationErrors(); // a header of 100,000 unknown columns lists 100
+            listed.addAll(columnErrors);
+            throw listed.refuse("The header row does not match the template");
         }
-        if (table.rows().isEmpty()) {
+        Iterator<RawRow> rows = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return reader.hasNext();
+                } catch (CsvFormatException e) {
+                    throw malformed(e);
+                }
+            }
+
+            @Override
+            public RawRow next() {
+                try {
+                    CsvTable.Row row = reader.next();
+                    return RawRow.csv(row.line(), row.cells());
+                } catch (CsvFormatException e) {
+                    throw malformed(e);
+                }
+            }
+        };
+        if (!rows.hasNext()) {
             throw ProblemException.invalid("The CSV has a header row but no responses",
                     List.of(FieldError.line(1, null, "no response rows")));
         }
-        return new Parsed(table.rows().stream().map(row -> RawRow.csv(row.line(), row.cells())).toList(), List.of());
+        return rows;
     }
 
-    public static Parsed json(String text, ObjectMapper json, ResponseValidator validator) {
+    public static Iterator<RawRow> json(String text, ObjectMapper json) {
         if (text.isBlank()) {
             throw empty();
         }
-        JsonNode root;
-        try {
-            root = json.readTree(StrictJson.withoutBom(text));
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("Body is not valid JSON" + (e.getLocation() != null
-                    ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"
-                    : ""));
-        }
-        if (root == null || !root.isArray()) {
+        if (!StrictJson.withoutBom(text).stripLeading().startsWith("[")) {
             throw ProblemException.badRequest("Body must be a JSON array of response objects");
         }
-        if (root.isEmpty()) {
-            throw ProblemException.invalid("The array holds no responses",
-                    List.of(FieldError.field("body", "no responses")));
+        JsonArrayItems<JsonNode> items;
+        try {
+            items = JsonArrayItems.of(json, text, JsonNode.class);
+            if (!items.hasNext()) {
+                throw ProblemException.invalid("The array holds no responses",
+                        List.of(FieldError.field("body", "no responses")));
+            }
+        } catch (ProblemException e) {
+            throw asBadRequest(e);
         }
-        List<RawRow> rows = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
-            JsonNode item = root.get(i);
-            if (!item.isObject()) {
-                errors.add(FieldError.field("[" + i + "]", "must be an object keyed by column name"));
-                continue;
+        Iterator<RawRow> rows = items.map(ResponseBody::row);
+        return new Iterator<>() { // malformed JSON keeps this endpoint's title ("Malformed request") and detail
+            @Override
+            public boolean hasNext() {
+                try {
+                    return rows.hasNext();
+                } catch (ProblemException e) {
+                    throw asBadRequest(e);
+                }
             }
-            Map<String, Object> cells = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                cells.put(field.getKey(), cell(field.getValue()));
+
+            @Override
+            public RawRow next() {
+                try {
+                    return rows.next();
+                } catch (ProblemException e) {
+                    throw asBadRequest(e);
+                }
             }
-            RawRow row = RawRow.json(i, cells);
-            List<FieldError> columnErrors = validator.checkColumns(cells.keySet(), row);
-            if (columnErrors.isEmpty()) {
-                rows.add(row);
-            } else {
-                errors.addAll(columnErrors);
-            }
+        };
+    }
+
+    private static ProblemException asBadRequest(ProblemException e) {
+        return e.status() == 400 ? ProblemException.badRequest(e.getMessage()) : e;
+    }
+
+    private static RawRow row(JsonNode item, int index) {
+        if (item == null || !item.isObject()) {
+            return RawRow.notAnObject(index);
         }
-        return new Parsed(rows, errors);
+        Map<String, Object> cells = new LinkedHashMap<>();
+        item.fields().forEachRemaining(field -> cells.put(field.getKey(), cell(field.getValue())));
+        return RawRow.json(index, cells);
     }
 
     /** JSON values as the validator sees them: null, a string, a list of (string or other) items, or other. */
@@ -110,6 +138,11 @@ public final class ResponseBody {
             return items;
         }
         return node; // numbers, booleans, objects: the validator names them as not strings
+    }
+
+    private static ProblemException malformed(CsvFormatException e) {
+        return new ProblemException(400, "Malformed CSV", "The body is not valid CSV (RFC 4180)",
+                List.of(FieldError.line(e.line(), null, e.getMessage())));
     }
 
     private static ProblemException empty() {

@@ -3,6 +3,7 @@ package uk.probation.inspection.feedback.ingest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import uk.probation.inspection.feedback.template.SurveyTemplate;
 import uk.probation.inspection.feedback.template.SurveyTemplate.Demographic;
 import uk.probation.inspection.feedback.template.SurveyTemplate.Question;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
+import uk.probation.inspection.platform.problem.ValidationErrors;
 
 /**
  * Checks submitted rows against a template, cell by cell, and collects every problem. Rules: every column
@@ -61,26 +63,45 @@ public final class ResponseValidator {
         return errors;
     }
 
-    /** Validates rows whose columns are already known to be right (see {@link #checkColumns}). */
+    /** Validates {@code rows} (see {@link #validate(Iterator, ValidationErrors)}), listing at most the first 100 problems. */
     public Result validate(List<RawRow> rows) {
-        List<FieldError> errors = new ArrayList<>();
-        List<Respondent> respondents = new ArrayList<>();
-        Map<String, RawRow> firstSeen = new HashMap<>();
-        for (RawRow row : rows) {
-            int before = errors.size();
-            Respondent respondent = validateRow(row, errors);
-            if (respondent != null && respondent.id() != null) {
-                RawRow earlier = firstSeen.putIfAbsent(respondent.id(), row);
-                if (earlier != null) {
-                    errors.add(row.error(SurveyTemplate.RESPONDENT_COLUMN, "respondent '" + respondent.id()
-                            + "' appears twice in this request (first at " + earlier.where() + ")"));
+        ValidationErrors errors = new ValidationErrors();
+        List<Respondent> respondents = validate(rows.iterator(), errors);
+        return new Result(respondents, errors.listed());
+    }
+
+    /**
+     * Validates rows one at a time as they are read, until they end or {@code errors} is full; returns the
+     * respondents when no problem was found, nothing otherwise. A CSV's columns are checked once, at its header
+     * (see {@link #checkColumns}); a JSON object carries its own, so each is checked here, and one with wrong
+     * columns is not checked further.
+     */
+    public List<Respondent> validate(Iterator<RawRow> rows, ValidationErrors errors) {
+        Map<String, String> firstSeen = new HashMap<>(); // respondent id -> where, for duplicates
+        return errors.checkEach(rows, (row, sink) -> {
+            if (row.cells() == null) {
+                sink.add(row.error(null, "must be an object keyed by column name"));
+                return null;
+            }
+            if (row.index() != null) {
+                List<FieldError> columnErrors = checkColumns(row.cells().keySet(), row);
+                if (!columnErrors.isEmpty()) {
+                    sink.addAll(columnErrors);
+                    return null;
                 }
             }
-            if (errors.size() == before && respondent != null) {
-                respondents.add(respondent);
+            List<FieldError> rowErrors = new ArrayList<>();
+            Respondent respondent = validateRow(row, rowErrors);
+            if (respondent.id() != null) {
+                String earlier = firstSeen.putIfAbsent(respondent.id(), row.where());
+                if (earlier != null) {
+                    rowErrors.add(row.error(SurveyTemplate.RESPONDENT_COLUMN, "respondent '" + respondent.id()
+                            + "' appears twice in this request (first at " + earlier + ")"));
+                }
             }
-        }
-        return new Result(errors.isEmpty() ? List.copyOf(respondents) : List.of(), List.copyOf(errors));
+            sink.addAll(rowErrors);
+            return respondent;
+        });
     }
 
     private Respondent validateRow(RawRow row, List<FieldError> errors) {

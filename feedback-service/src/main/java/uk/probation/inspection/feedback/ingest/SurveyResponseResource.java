@@ -1,6 +1,6 @@
 package uk.probation.inspection.feedback.ingest;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,8 +25,9 @@ import uk.probation.inspection.feedback.inspection.InspectionAccess;
 import uk.probation.inspection.feedback.inspection.KnownInspection;
 import uk.probation.inspection.feedback.template.SurveyTemplate;
 import uk.probation.inspection.feedback.template.SurveyTemplates;
-import uk.probation.inspection.platform.problem.Problem.FieldError;
+import uk.probation.inspection.platform.problem.ItemLimit;
 import uk.probation.inspection.platform.problem.ProblemException;
+import uk.probation.inspection.platform.problem.ValidationErrors;
 import uk.probation.inspection.platform.security.Caller;
 
 /**
@@ -38,7 +39,8 @@ import uk.probation.inspection.platform.security.Caller;
 public class SurveyResponseResource {
 
     private static final Logger AUDIT = Logger.getLogger("audit");
-    static final int MAX_LISTED_ERRORS = 1000;
+    /** The most respondents one request may carry: an inspection's survey has hundreds. */
+    static final int MAX_RESPONDENTS_PER_REQUEST = 5_000;
 
     @Inject
     InspectionAccess access;
@@ -75,16 +77,18 @@ public class SurveyResponseResource {
         }
         String text = StrictUtf8.decode(body == null ? new byte[0] : body);
         ResponseValidator validator = new ResponseValidator(template);
-        ResponseBody.Parsed parsed = csv ? ResponseBody.csv(text, validator) : ResponseBody.json(text, json, validator);
-        ResponseValidator.Result result = validator.validate(parsed.rows());
-        List<FieldError> errors = new ArrayList<>(parsed.errors());
-        errors.addAll(result.errors());
+        Iterator<RawRow> rows = csv ? ResponseBody.csv(text, validator) : ResponseBody.json(text, json);
+        // Rows are read as they are checked; checking stops at the 100th problem (422) or past the item limit (413).
+        ValidationErrors errors = new ValidationErrors();
+        List<Respondent> respondents = validator.validate(
+                ItemLimit.of(rows, MAX_RESPONDENTS_PER_REQUEST, "respondents"), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " problem(s) found; nothing was stored"
-                    + (errors.size() > MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " are listed)" : ""),
-                    errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
+            throw errors.refuse(errors.truncated()
+                    ? "At least " + String.format("%,d", errors.count()) + " problems found; nothing was stored (the first "
+                            + errors.listed().size() + " are listed; checking stopped there)"
+                    : errors.count() + " problem(s) found; nothing was stored");
         }
-        SurveyIngest.Outcome outcome = ingest.store(inspectionId, templateId, result.respondents());
+        SurveyIngest.Outcome outcome = ingest.store(inspectionId, templateId, respondents);
         AUDIT.infof("user=%s action=ingest-survey-responses inspection=%s template=%s accepted=%d replaced=%d",
                 caller.username(), inspectionId, templateId, outcome.accepted(), outcome.replaced());
         return outcome;

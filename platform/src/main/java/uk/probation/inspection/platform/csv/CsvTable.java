@@ -1,8 +1,6 @@
 package uk.probation.inspection.platform.csv;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,98 +41,15 @@ public final class CsvTable {
      *         cells, or a header is blank or repeated
      */
     public static CsvTable parse(String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // Spreadsheet exports often start with a byte-order mark.
-        }
-        List<List<String>> records = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean cellWasQuoted = false;
-        int line = 1;
-        int recordLine = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.length() == 0 && !cellWasQuoted) {
-                quoted = true;
-                cellWasQuoted = true;
-            } else if (c == ',') {
-                record.add(cell.toString());
-                cell.setLength(0);
-                cellWasQuoted = false;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(cell.toString());
-                cell.setLength(0);
-                cellWasQuoted = false;
-                addRecord(records, lines, record, recordLine);
-                record = new ArrayList<>();
-                line++;
-                recordLine = line;
-            } else if (cellWasQuoted) {
-                throw new CsvFormatException(line, "text after a closing quote");
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            throw new CsvFormatException(recordLine, "a quoted cell is never closed");
-        }
-        if (cell.length() > 0 || cellWasQuoted || !record.isEmpty()) {
-            record.add(cell.toString());
-            addRecord(records, lines, record, recordLine);
-        }
-        if (records.isEmpty()) {
-            throw new CsvFormatException(1, "no header row");
-        }
-        List<String> header = records.get(0).stream().map(String::trim).toList();
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).isEmpty()) {
-                throw new CsvFormatException(1, "column " + (i + 1) + " has no name");
-            }
-            if (header.indexOf(header.get(i)) != i) {
-                throw new CsvFormatException(1, "column '" + header.get(i) + "' appears twice");
-            }
-        }
+        CsvReader reader = new CsvReader(text);
         List<Row> rows = new ArrayList<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> cells = records.get(r);
-            if (cells.size() != header.size()) {
-                throw new CsvFormatException(lines.get(r),
-                        "expected " + header.size() + " cells, found " + cells.size());
-            }
-            Map<String, String> byColumn = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                byColumn.put(header.get(i), cells.get(i));
-            }
-            rows.add(new Row(lines.get(r), Collections.unmodifiableMap(byColumn)));
-        }
-        return new CsvTable(header, List.copyOf(rows));
+        reader.forEachRemaining(rows::add);
+        return new CsvTable(reader.header(), List.copyOf(rows));
     }
 
-    private static void addRecord(List<List<String>> records, List<Integer> lines, List<String> record, int line) {
-        boolean blank = record.size() == 1 && record.get(0).isEmpty();
-        if (!blank) { // Blank lines (a trailing newline, say) are not rows.
-            records.add(record);
-            lines.add(line);
-        }
+    /** The header and then the rows of {@code text} one at a time, for uploads that may be large: see {@link CsvReader}. */
+    public static CsvReader reader(String text) {
+        return new CsvReader(text);
     }
 
     /**

@@ -8,12 +8,21 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Integer errorCount;
+    private final Boolean truncated;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, title, detail, errors, null, null);
+    }
+
+    ProblemException(int status, String title, String detail, List<Problem.FieldError> errors, Integer errorCount,
+            Boolean truncated) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        this.errorCount = errorCount;
+        this.truncated = truncated;
     }
 
     public static ProblemException notFound(String detail) {
@@ -22,6 +31,11 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail, null);
+    }
+
+    /** 400 for JSON that cannot be read, described as the platform's mapper describes it (naming the field). */
+    public static ProblemException malformedJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return new ProblemException(400, "Malformed JSON", ProblemMappers.describe(e), null);
     }
 
     public static ProblemException badRequest(String detail) {
@@ -38,6 +52,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(Problems.typeFor(status), title, status, getMessage(), errors);
+        return new Problem(Problems.typeFor(status), title, status, getMessage(), errors, errorCount, truncated);
     }
 }

@@ -33,6 +33,18 @@ class CsvTableTest {
         assertThrows(CsvFormatException.class, () -> CsvTable.parse("a,a\n1,2\n"));
     }
 
+    /** The reader hands out rows as asked: a malformed row far down is only reached when it is read. */
+    @Test
+    void readerReadsRowByRow() {
+        CsvReader reader = CsvTable.reader("\uFEFFa,b\n1,2\n\n3,\"x\ny\"\n4\n");
+        assertEquals(List.of("a", "b"), reader.header());
+        assertEquals(2, reader.next().line());
+        CsvTable.Row multiline = reader.next();
+        assertEquals(4, multiline.line());
+        assertEquals("x\ny", multiline.get("b"));
+        assertEquals(6, assertThrows(CsvFormatException.class, reader::next).line());
+    }
+
     @Test
     void neutralisesFormulasWhenWriting() {
         assertEquals("'=cmd|' /C calc'!A0", CsvTable.cell("=cmd|' /C calc'!A0"));
