@@ -16,7 +16,7 @@ final class Facts {
     static final String RATING_DEAD_LETTERS = "case-events.dlq.rating-service";
     static final String FEEDBACK_DEAD_LETTERS = "case-events.dlq.feedback-service";
 
-    /** One service: its HTTP port, its database, the topics it writes and reads, its consumer groups. */
+    /** One service: its plain HTTP port (application.properties; not served in the cluster), its database, the topics it writes and reads, its consumer groups. */
     record ServiceFacts(String name, int httpPort, String cluster, String database, Set<String> writes,
             Set<String> reads, Set<String> groups, boolean consumer) {
     }
@@ -60,6 +60,12 @@ final class Facts {
     static final String ROLE_CLAIM = "groups";
 
     static final int MANAGEMENT_PORT = 9000;
+
+    /**
+     * The port each service serves its API on inside the cluster, over HTTPS only (QUARKUS_HTTP_SSL_PORT; the plain
+     * {@code httpPort} of application.properties is not served there: QUARKUS_HTTP_INSECURE_REQUESTS=disabled).
+     */
+    static final int HTTPS_PORT = 8443;
 
     /** Paths the management interface serves in the prod profile, by probe. */
     static final Map<String, String> PROBE_PATHS = Map.of(

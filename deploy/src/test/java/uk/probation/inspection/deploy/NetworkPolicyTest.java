@@ -52,18 +52,19 @@ class NetworkPolicyTest {
             }
             expect(problems, np, self, keycloak, keycloak.port("https"), true);
             expect(problems, np, self, DNS, 53, true);
-            expect(problems, np, INGRESS_CONTROLLER, self, s.httpPort(), true);
+            expect(problems, np, INGRESS_CONTROLLER, self, Facts.HTTPS_PORT, true);
+            expect(problems, np, INGRESS_CONTROLLER, self, s.httpPort(), false);
             expect(problems, np, PROMETHEUS, self, Facts.MANAGEMENT_PORT, true);
             // and nothing else
             expect(problems, np, INGRESS_CONTROLLER, self, Facts.MANAGEMENT_PORT, false);
             expect(problems, np, self, ELSEWHERE, 443, false);
             expect(problems, np, self, ELSEWHERE, 80, false);
-            expect(problems, np, ELSEWHERE, self, s.httpPort(), false);
+            expect(problems, np, ELSEWHERE, self, Facts.HTTPS_PORT, false);
             // defence in depth: both the caller's egress and the callee's ingress must refuse
             for (ServiceFacts other : Facts.SERVICES) {
                 if (other != s) {
                     isolated(problems, np, self, pod(pods, "CloudNativePG " + other.cluster() + " primary"), 5432);
-                    isolated(problems, np, self, pod(pods, "Deployment " + other.name()), other.httpPort());
+                    isolated(problems, np, self, pod(pods, "Deployment " + other.name()), Facts.HTTPS_PORT);
                 }
             }
             isolated(problems, np, self, pod(pods, "CloudNativePG keycloak-db primary"), 5432);

@@ -92,7 +92,9 @@ class ServicesTest {
         String where = overlay + " " + service;
         Container c = Overlays.container(d);
         Map<String, Integer> ports = Pods.ports(d);
-        assertEquals(facts.httpPort(), ports.get("http"), where + ": container port http");
+        assertEquals(Facts.HTTPS_PORT, ports.get("https"), where + ": container port https");
+        assertFalse(ports.containsKey("http") || ports.containsValue(facts.httpPort()),
+                where + ": the plain HTTP port is not served (QUARKUS_HTTP_INSECURE_REQUESTS=disabled)");
         assertEquals(Facts.MANAGEMENT_PORT, ports.get("management"), where + ": container port management");
 
         Map<String, Probe> probes = Map.of("liveness", nonNull(c.getLivenessProbe(), where + " liveness probe"),
@@ -114,8 +116,11 @@ class ServicesTest {
                 where + ": image " + image + " is not [REGISTRY/]" + Facts.image(service) + ":" + Facts.IMAGE_TAG);
 
         Service svc = r.get(Service.class, service);
-        assertTrue(svc.getSpec().getPorts().stream().anyMatch(p -> "http".equals(p.getName())
-                && p.getPort() == facts.httpPort()), where + ": Service has no http port " + facts.httpPort());
+        assertTrue(svc.getSpec().getPorts().stream().anyMatch(p -> "https".equals(p.getName())
+                && p.getPort() == Facts.HTTPS_PORT && "https".equals(p.getTargetPort().getStrVal())),
+                where + ": Service has no https port " + Facts.HTTPS_PORT + " (to the container port https)");
+        assertFalse(svc.getSpec().getPorts().stream().anyMatch(p -> "http".equals(p.getName())),
+                where + ": Service still has a plain http port");
         assertTrue(svc.getSpec().getPorts().stream().anyMatch(p -> "management".equals(p.getName())),
                 where + ": Service has no management port (scraping)");
     }

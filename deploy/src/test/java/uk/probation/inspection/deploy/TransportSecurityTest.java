@@ -33,7 +33,8 @@ import uk.probation.inspection.deploy.cnpg.CnpgCluster;
  * Encrypted in transit inside the cluster, with the server verified by the client: Kafka only over TLS (Strimzi's
  * cluster CA), PostgreSQL only over TLS with {@code sslmode=verify-full} against the Cluster's own CA (mounted from
  * the Secret CloudNativePG creates), Keycloak's back channel over HTTPS with a cert-manager certificate the
- * services trust; Keycloak's admin console off the public ingress in prod.
+ * services trust; the services' API over HTTPS only, the ingress controller verifying their certificates;
+ * Keycloak's admin console off the public ingress in prod.
  */
 class TransportSecurityTest {
 
@@ -196,6 +197,150 @@ class TransportSecurityTest {
             }
         }
         ReferencesTest.assertNoProblems(problems);
+    }
+
+    /**
+     * The services serve their API over HTTPS only inside the cluster: the plain HTTP port is not served
+     * (QUARKUS_HTTP_INSECURE_REQUESTS=disabled), the HTTPS port is the container port https, and the certificate and
+     * key are tls.crt and tls.key of one cert-manager Certificate's Secret, mounted read-only, issued by the internal
+     * CA (the issuer of Keycloak's certificate) for the service's own Service name. Management (9000) stays HTTP.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void servicesServeTheirApiOverHttpsOnlyWithAnInternalCaCertificate(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        List<String> problems = new ArrayList<>();
+        String internalCa = keycloakIssuer(r);
+        for (ServiceFacts s : Facts.SERVICES) {
+            String where = overlay + " " + s.name();
+            Deployment d = r.get(Deployment.class, s.name());
+            Container c = Overlays.container(d);
+            Map<String, Env> env = Overlays.env(r, c);
+            if (!"disabled".equals(value(env, "QUARKUS_HTTP_INSECURE_REQUESTS"))) {
+                problems.add(where + ": QUARKUS_HTTP_INSECURE_REQUESTS is " + value(env, "QUARKUS_HTTP_INSECURE_REQUESTS")
+                        + ", not disabled (the plain HTTP port would be served)");
+            }
+            Integer https = Pods.ports(d).get("https");
+            String sslPort = Optional.ofNullable(value(env, "QUARKUS_HTTP_SSL_PORT")).orElse("8443");
+            if (https == null || !String.valueOf(https).equals(sslPort)) {
+                problems.add(where + ": container port https (" + https + ") is not QUARKUS_HTTP_SSL_PORT (" + sslPort + ")");
+            }
+            Optional<SecretFile> cert = file(d, c, value(env, "QUARKUS_HTTP_SSL_CERTIFICATE_FILES"));
+            Optional<SecretFile> key = file(d, c, value(env, "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES"));
+            CertManagerCertificate certificate = cert.flatMap(f -> certificateWithSecret(r, f.secret())).orElse(null);
+            if (certificate == null || !"tls.crt".equals(cert.get().key())) {
+                problems.add(where + ": QUARKUS_HTTP_SSL_CERTIFICATE_FILES is not tls.crt of a mounted cert-manager Certificate's Secret");
+            } else {
+                if (!certificate.spec().issuerRef().name().equals(internalCa)) {
+                    problems.add(where + ": certificate " + certificate.metadata().getName() + " is issued by "
+                            + certificate.spec().issuerRef().name() + ", not by the internal CA " + internalCa);
+                }
+                if (certificate.spec().dnsNames() == null || !certificate.spec().dnsNames().contains(s.name())) {
+                    problems.add(where + ": certificate " + certificate.metadata().getName() + " does not name the Service "
+                            + s.name());
+                }
+            }
+            if (key.isEmpty() || cert.isEmpty() || !key.get().equals(new SecretFile(cert.get().secret(), "tls.key"))) {
+                problems.add(where + ": QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES is not tls.key of the same Secret");
+            }
+            for (String var : List.of("QUARKUS_HTTP_SSL_CERTIFICATE_FILES", "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES")) {
+                String path = value(env, var);
+                if (path != null && c.getVolumeMounts().stream().anyMatch(m -> path.startsWith(m.getMountPath() + "/")
+                        && !Boolean.TRUE.equals(m.getReadOnly()))) {
+                    problems.add(where + ": " + var + " " + path + " is on a mount that is not read-only");
+                }
+            }
+        }
+        ReferencesTest.assertNoProblems(problems);
+    }
+
+    /**
+     * No Ingress sends traffic to a plain HTTP port: every backend is a Service port whose target is a container port
+     * named https, and the Ingress says backend-protocol HTTPS. For the services the ingress controller also verifies
+     * the backend: proxy-ssl-verify on, proxy-ssl-name a name of the backend's certificate, proxy-ssl-secret a Secret
+     * of the overlay's namespace holding the CA that issued it (ca.crt of a Certificate of the same issuer; never the
+     * CA's own Secret, which holds its key).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theIngressTalksHttpsToEveryBackendAndVerifiesTheServices(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        List<String> problems = new ArrayList<>();
+        Set<String> services = new java.util.HashSet<>();
+        for (ServiceFacts s : Facts.SERVICES) {
+            services.add(s.name());
+        }
+        Set<String> routed = new java.util.HashSet<>();
+        for (Ingress ingress : r.all(Ingress.class)) {
+            String where = overlay + ": Ingress " + ingress.getMetadata().getName();
+            Map<String, String> notes = ingress.getMetadata().getAnnotations() == null ? Map.of()
+                    : ingress.getMetadata().getAnnotations();
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    var backend = path.getBackend().getService();
+                    String to = where + " " + rule.getHost() + path.getPath() + " -> " + backend.getName();
+                    Optional<Service> svc = r.find(Service.class, backend.getName());
+                    Optional<Deployment> d = svc.flatMap(x -> r.all(Deployment.class).stream()
+                            .filter(dep -> Selectors.matches(x.getSpec().getSelector(),
+                                    dep.getSpec().getTemplate().getMetadata().getLabels())).findFirst());
+                    var port = svc.flatMap(x -> x.getSpec().getPorts().stream().filter(p -> backend.getPort().getName() != null
+                            ? backend.getPort().getName().equals(p.getName())
+                            : backend.getPort().getNumber().equals(p.getPort())).findFirst());
+                    if (d.isEmpty() || port.isEmpty()) {
+                        problems.add(to + ": no Service port of a Deployment");
+                        continue;
+                    }
+                    var target = port.get().getTargetPort();
+                    Map<String, Integer> ports = Pods.ports(d.get());
+                    String name = target.getStrVal() != null ? target.getStrVal() : ports.entrySet().stream()
+                            .filter(e -> e.getValue().equals(target.getIntVal())).map(Map.Entry::getKey).findFirst().orElse(null);
+                    if (!"https".equals(name) || !ports.containsKey(name)) {
+                        problems.add(to + ": Service port " + port.get().getName() + " targets " + target
+                                + ", not the container port https (plain HTTP)");
+                    }
+                    if (!"HTTPS".equals(notes.get("nginx.ingress.kubernetes.io/backend-protocol"))) {
+                        problems.add(to + ": backend-protocol is not HTTPS");
+                    }
+                    if (!services.contains(backend.getName())) {
+                        continue;
+                    }
+                    routed.add(backend.getName());
+                    Deployment dep = d.get();
+                    Container c = Overlays.container(dep);
+                    Optional<CertManagerCertificate> cert = file(dep, c,
+                            value(Overlays.env(r, c), "QUARKUS_HTTP_SSL_CERTIFICATE_FILES"))
+                            .flatMap(f -> certificateWithSecret(r, f.secret()));
+                    if (!"on".equals(notes.get("nginx.ingress.kubernetes.io/proxy-ssl-verify"))) {
+                        problems.add(to + ": proxy-ssl-verify is not on (the backend's certificate is not verified)");
+                    }
+                    String sslName = notes.get("nginx.ingress.kubernetes.io/proxy-ssl-name");
+                    if (cert.isEmpty() || sslName == null || !cert.get().spec().dnsNames().contains(sslName)) {
+                        problems.add(to + ": proxy-ssl-name " + sslName + " is not a name of the backend's certificate");
+                    }
+                    String secret = notes.getOrDefault("nginx.ingress.kubernetes.io/proxy-ssl-secret", "");
+                    Optional<CertManagerCertificate> ca = certificateWithSecret(r, secret.substring(secret.indexOf('/') + 1));
+                    if (cert.isEmpty() || ca.isEmpty() || !secret.equals(r.namespace() + "/" + ca.get().spec().secretName())
+                            || Boolean.TRUE.equals(ca.get().spec().isCA())
+                            || !ca.get().spec().issuerRef().name().equals(cert.get().spec().issuerRef().name())) {
+                        problems.add(to + ": proxy-ssl-secret '" + secret + "' is not <namespace>/<Secret of a certificate"
+                                + " of the backend's issuer> (ca.crt: the CA to verify with)");
+                    }
+                }
+            }
+        }
+        if (!routed.equals(services)) {
+            problems.add(overlay + ": the Ingresses route " + routed + ", expected every service " + services);
+        }
+        ReferencesTest.assertNoProblems(problems);
+    }
+
+    private static String keycloakIssuer(Rendered r) {
+        Deployment keycloak = r.get(Deployment.class, "keycloak");
+        Container kc = Overlays.container(keycloak);
+        return file(keycloak, kc, value(Overlays.env(r, kc), "KC_HTTPS_CERTIFICATE_FILE"))
+                .flatMap(f -> certificateWithSecret(r, f.secret()))
+                .map(c -> c.spec().issuerRef().name())
+                .orElseThrow(() -> new AssertionError(r.namespace() + ": Keycloak's certificate is not found"));
     }
 
     /**
