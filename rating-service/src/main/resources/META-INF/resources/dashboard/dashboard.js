@@ -215,15 +215,16 @@
     for (const r of $('inspections-body').children) r.classList.toggle('selected', r.dataset.inspectionId === id);
     const base = '/inspections/' + encodeURIComponent(id);
     try {
-      const [ratings, community, resettlement, history] = await Promise.all([
+      const [ratings, community, resettlement, history, rules] = await Promise.all([
         api(base + '/ratings').then((r) => r.json()),
         api(base + '/questions?cohort=COMMUNITY').then((r) => r.json()),
         api(base + '/questions?cohort=RESETTLEMENT').then((r) => r.json()),
-        api(base + '/history').then((r) => r.json())]);
+        api(base + '/history').then((r) => r.json()),
+        api(base + '/rules').then((r) => r.json())]);
       $('detail-title').textContent = ratings.name + (ratings.provisional ? ' (provisional: live figures)' : ' (publication ' + ratings.publicationVersion + ')');
       const body = el('div', { class: 'tables' });
       body.append(ratingsTable(ratings), ...keyQuestionTables(ratings), cohortTable(ratings, community, resettlement),
-        charts(ratings, history));
+        charts(ratings, history, bandLines(rules)));
       $('detail-body').replaceChildren(body);
       $('detail').hidden = false;
       if (focus) $('detail').focus();
@@ -311,7 +312,12 @@
     return node;
   }
 
-  function charts(ratings, history) {
+  // The framework's band boundaries (each band's lowest percentage, the bottom band's 0 left out), highest first.
+  function bandLines(rules) {
+    return rules.bands.map((b) => b.minPercentage).filter((m) => m > 0);
+  }
+
+  function charts(ratings, history, bands) {
     const grid = el('div', { class: 'charts' });
     for (const s of ratings.standards) {
       for (const q of s.keyQuestions) {
@@ -331,7 +337,7 @@
         title.textContent = q.id + ": percentage 'Yes' over time, now " + (now === null ? 'none' : now + '%')
           + (values.length ? ', lowest ' + Math.min(...values) + '%, highest ' + Math.max(...values) + '%' : '');
         chart.append(title);
-        for (const band of [50, 65, 80]) {
+        for (const band of bands) {
           chart.append(svg('line', { x1: P, x2: W - P, y1: y(band), y2: y(band), stroke: '#b1b4b6',
             'stroke-dasharray': '3 3', 'stroke-width': 1 }));
         }
@@ -339,7 +345,7 @@
           .filter((c) => c !== null);
         chart.append(svg('polyline', { points: coords.join(' '), fill: 'none', stroke: '#1d70b8', 'stroke-width': 2 }));
         grid.append(el('figure', { class: 'chart' }, chart,
-          el('figcaption', {}, q.id + ' — now ' + (now === null ? '—' : now + '%') + ' (dashed lines: 50, 65, 80%)')));
+          el('figcaption', {}, q.id + ' — now ' + (now === null ? '—' : now + '%') + ' (dashed lines: ' + bands.slice().reverse().join(', ') + '%)')));
       }
     }
     return el('section', {}, el('h3', {}, "Percentage 'Yes' over time"), grid);

@@ -41,10 +41,20 @@ public final class AnswerRules {
         private final Set<String> caseRefs;
         private final Set<String> questionIds;
         private final Map<String, AnswerInput> seen = new HashMap<>();
+        private final java.util.function.BiFunction<String, String, java.util.Optional<String>> notApplicable;
 
         public Check(Set<String> caseRefs, Set<String> questionIds) {
+            this(caseRefs, questionIds, (caseRef, questionId) -> java.util.Optional.empty());
+        }
+
+        /**
+         * @param notApplicable why a question does not apply to a case (its standard's {@code appliesTo}), or empty
+         */
+        public Check(Set<String> caseRefs, Set<String> questionIds,
+                java.util.function.BiFunction<String, String, java.util.Optional<String>> notApplicable) {
             this.caseRefs = caseRefs;
             this.questionIds = questionIds;
+            this.notApplicable = notApplicable;
         }
 
         /** Reports every problem of {@code a} to {@code errors}. */
@@ -71,6 +81,12 @@ public final class AnswerRules {
                         : "'" + a.answer() + "' is not YES, NO or NOT_APPLICABLE");
             }
             if (caseKnown && questionKnown) {
+                java.util.Optional<String> why = notApplicable.apply(a.caseRef(), a.questionId());
+                if (why.isPresent()) {
+                    error(errors, a, "questionId", "question " + a.questionId() + " does not apply to case "
+                            + a.caseRef() + ": " + why.get());
+                    return;
+                }
                 AnswerInput first = seen.putIfAbsent(a.caseRef() + "\u0000" + a.questionId(), a);
                 if (first != null) {
                     error(errors, a, "questionId", "case " + a.caseRef() + " question " + a.questionId()

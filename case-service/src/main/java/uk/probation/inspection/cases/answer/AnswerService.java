@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import uk.probation.inspection.cases.casefile.CaseService;
+import uk.probation.inspection.cases.casefile.CaseValues;
 import uk.probation.inspection.cases.casefile.SampledCase;
 import uk.probation.inspection.cases.events.CaseEvents;
 import uk.probation.inspection.events.cases.AnswerRecorded;
@@ -64,6 +65,9 @@ public class AnswerService {
         if (!framework.isQuestion(questionId)) {
             errors.add(FieldError.field("questionId",
                     "'" + questionId + "' is not a key question or prompt of this inspection's framework"));
+        } else {
+            notApplicable(framework, c, questionId).ifPresent(why -> errors.add(FieldError.field("questionId",
+                    "question " + questionId + " does not apply to case " + caseRef + ": " + why)));
         }
         if (!AnswerValue.valid(value)) {
             errors.add(FieldError.field("answer", value == null ? "is required: YES, NO or NOT_APPLICABLE"
@@ -99,7 +103,10 @@ public class AnswerService {
         Framework framework = access.framework(inspection);
         Map<String, SampledCase> cases = SampledCase.<SampledCase>list("inspectionId", inspection.id).stream()
                 .collect(Collectors.toMap(c -> c.caseRef, Function.identity()));
-        AnswerRules.Check rules = new AnswerRules.Check(cases.keySet(), framework.questions().keySet());
+        Map<String, Map<String, Object>> values = new HashMap<>();
+        AnswerRules.Check rules = new AnswerRules.Check(cases.keySet(), framework.questions().keySet(),
+                (caseRef, questionId) -> framework.questions().get(questionId).notApplicableBecause(
+                        values.computeIfAbsent(caseRef, ref -> CaseValues.of(cases.get(ref)))));
         ValidationErrors problems = new ValidationErrors();
         List<AnswerInput> inputs = problems.checkEach(ItemLimit.of(answers, MAX_ANSWERS_PER_REQUEST, "answers"),
                 (a, errors) -> {
@@ -128,6 +135,11 @@ public class AnswerService {
             recorded++;
         }
         return new BatchResult(recorded, inputs.size() - recorded);
+    }
+
+    /** Why {@code questionId} does not apply to case {@code c} (its standard's appliesTo); empty when it does. */
+    static java.util.Optional<String> notApplicable(Framework framework, SampledCase c, String questionId) {
+        return framework.questions().get(questionId).notApplicableBecause(CaseValues.of(c));
     }
 
     private Answer apply(Inspection inspection, SampledCase c, Answer current, String questionId, String value,

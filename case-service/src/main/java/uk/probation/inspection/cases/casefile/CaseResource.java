@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.probation.inspection.cases.answer.Answer;
@@ -36,31 +40,23 @@ import uk.probation.inspection.platform.security.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseResource {
 
-    static final List<String> CSV_COLUMNS = List.of("case_ref", "cohort", "sentence_type", "young_adult", "gender",
-            "ethnicity", "rosh_level", "start_date");
-
-    /** A case in JSON; {@code youngAdult} is taken as sent (boolean or text) and validated with the rest. */
-    public record CaseJson(String caseRef, String cohort, String sentenceType, Object youngAdult, String gender,
-            String ethnicity, String roshLevel, String startDate) {
-    }
-
     public record Registered(int registered, List<String> caseRefs) {
     }
 
-    public record CaseView(String caseRef, String cohort, String sentenceType, boolean youngAdult, String gender,
-            String ethnicity, String roshLevel, String startDate, String registeredBy, Instant registeredAt) {
-        static CaseView of(SampledCase c) {
-            return new CaseView(c.caseRef, c.cohort, c.sentenceType, c.youngAdult, c.gender, c.ethnicity,
-                    c.roshLevel, c.startDate.toString(), c.registeredBy, c.registeredAt);
-        }
+    /** A case as read back: its reference, its attribute values by id, who registered it and when. */
+    static Map<String, Object> view(SampledCase c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("caseRef", c.caseRef);
+        view.putAll(CaseValues.of(c));
+        view.put("registeredBy", c.registeredBy);
+        view.put("registeredAt", c.registeredAt);
+        return view;
     }
 
     public record AnswerView(String questionId, String answer, String note, int version, String recordedBy,
             Instant recordedAt) {
     }
 
-    public record CaseWithAnswers(@com.fasterxml.jackson.annotation.JsonUnwrapped CaseView details, List<AnswerView> answers) {
-    }
 
     @Inject
     CaseService service;
@@ -77,28 +73,27 @@ public class CaseResource {
     public Response registerJson(@PathParam("id") String id, String body) throws JsonProcessingException {
         boolean array = JsonInput.isArray(body);
         // An array is read case by case while it is checked (CaseService.register), never as a whole list.
-        Iterator<CaseInput> inputs = array
-                ? JsonArrayItems.of(json, body, CaseJson.class).map(CaseResource::input)
-                : JsonInput.objectOrArray(json, body, CaseJson.class).stream().map(c -> input(c, null)).iterator();
-        return created(id, service.register(id, inputs), array);
-    }
-
-    private static CaseInput input(CaseJson sent, Integer index) {
-        CaseJson c = sent == null ? new CaseJson(null, null, null, null, null, null, null, null) : sent;
-        return new CaseInput(null, index, c.caseRef(), c.cohort(), c.sentenceType(),
-                c.youngAdult() == null ? null : String.valueOf(c.youngAdult()), c.gender(), c.ethnicity(),
-                c.roshLevel(), c.startDate());
+        List<JsonNode> one = array ? null : JsonInput.objectOrArray(json, body, JsonNode.class);
+        return created(id, service.register(id, attributes -> array
+                ? JsonArrayItems.of(json, body, JsonNode.class).map((c, index) -> CaseJson.input(c, index, attributes))
+                : one.stream().map(c -> CaseJson.input(c, null, attributes)).iterator()), array);
     }
 
     @POST
     @Consumes("text/csv")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Response registerCsv(@PathParam("id") String id, String body) {
-        Iterator<CsvTable.Row> rows = CsvInput.rows(body, CSV_COLUMNS);
-        Iterator<CaseInput> inputs = new MappedIterator<>(rows, r -> new CaseInput(r.line(), null, r.get("case_ref"),
-                r.get("cohort"), r.get("sentence_type"), r.get("young_adult"), r.get("gender"), r.get("ethnicity"),
-                r.get("rosh_level"), r.get("start_date")));
-        return created(id, service.register(id, inputs), true);
+        return created(id, service.register(id, attributes -> {
+            List<String> columns = new ArrayList<>();
+            columns.add("case_ref");
+            attributes.forEach(a -> columns.add(a.csvColumn()));
+            Iterator<CsvTable.Row> rows = CsvInput.rows(body, columns);
+            return new MappedIterator<>(rows, r -> {
+                Map<String, String> values = new HashMap<>();
+                attributes.forEach(a -> values.put(a.id(), r.get(a.csvColumn())));
+                return new CaseInput(r.line(), null, r.get("case_ref"), values);
+            });
+        }), true);
     }
 
     private static Response created(String id, List<SampledCase> cases, boolean many) {
@@ -113,17 +108,17 @@ public class CaseResource {
     @GET
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public List<CaseView> list(@PathParam("id") String id) {
+    public List<Map<String, Object>> list(@PathParam("id") String id) {
         Inspection inspection = access.ofTeam(id);
         return SampledCase.<SampledCase>list("inspectionId = ?1 order by caseRef", inspection.id).stream()
-                .map(CaseView::of).toList();
+                .map(CaseResource::view).toList();
     }
 
     @GET
     @Path("/{caseRef}")
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public CaseWithAnswers get(@PathParam("id") String id, @PathParam("caseRef") String caseRef) {
+    public Map<String, Object> get(@PathParam("id") String id, @PathParam("caseRef") String caseRef) {
         Inspection inspection = access.ofTeam(id);
         SampledCase c = CaseService.find(inspection.id, caseRef);
         List<String> order = new ArrayList<>(access.framework(inspection).questions().keySet());
@@ -131,7 +126,9 @@ public class CaseResource {
                 .sorted(java.util.Comparator.comparingInt(a -> order.indexOf(a.questionId)))
                 .map(a -> new AnswerView(a.questionId, a.answer, a.note, a.version, a.recordedBy, a.recordedAt))
                 .toList();
-        return new CaseWithAnswers(CaseView.of(c), answers);
+        Map<String, Object> view = view(c);
+        view.put("answers", answers);
+        return view;
     }
 
 }

@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.Map;
+
 import uk.probation.inspection.cases.events.CaseEvents;
+import uk.probation.inspection.cases.framework.Framework.CaseAttribute;
 import uk.probation.inspection.events.cases.CaseRegistered;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
@@ -44,11 +47,23 @@ public class CaseService {
      */
     @Transactional
     public List<SampledCase> register(String inspectionId, Iterator<CaseInput> sent) {
+        return register(inspectionId, attributes -> sent);
+    }
+
+    /**
+     * As {@link #register(String, Iterator)}, the cases read with the inspection's declared case attributes (their
+     * JSON names and CSV columns).
+     */
+    @Transactional
+    public List<SampledCase> register(String inspectionId,
+            java.util.function.Function<List<CaseAttribute>, Iterator<CaseInput>> reader) {
         Inspection inspection = access.lockForTeamWrite(inspectionId);
+        List<CaseAttribute> attributes = access.framework(inspection).attributes();
+        Iterator<CaseInput> sent = reader.apply(attributes);
         Set<String> existing = new HashSet<>(SampledCase.getEntityManager()
                 .createQuery("select c.caseRef from SampledCase c where c.inspectionId = ?1", String.class)
                 .setParameter(1, inspection.id).getResultList());
-        CaseRules.Check rules = new CaseRules.Check(existing, inspection.sampleFrom, inspection.sampleTo);
+        CaseRules.Check rules = new CaseRules.Check(attributes, existing, inspection.sampleFrom, inspection.sampleTo);
         ValidationErrors problems = new ValidationErrors();
         List<CaseInput> inputs = problems.checkEach(ItemLimit.of(sent, MAX_CASES_PER_REQUEST, "cases"),
                 (c, errors) -> {
@@ -68,22 +83,28 @@ public class CaseService {
             c.id = UUID.randomUUID();
             c.inspectionId = inspection.id;
             c.caseRef = input.caseRef();
-            c.cohort = input.cohort();
-            c.sentenceType = input.sentenceType();
-            c.youngAdult = Boolean.parseBoolean(input.youngAdult());
-            c.gender = input.gender();
-            c.ethnicity = input.ethnicity().trim();
-            c.roshLevel = input.roshLevel();
-            c.startDate = LocalDate.parse(input.startDate());
+            Map<String, Object> values = CaseRules.typedValues(input, attributes);
+            c.attributes = CaseValues.write(values);
+            // The probation columns, filled when the framework declares attributes of these names.
+            c.cohort = text(values, "cohort");
+            c.sentenceType = text(values, "sentenceType");
+            c.youngAdult = values.get("youngAdult") instanceof Boolean b ? b : null;
+            c.gender = text(values, "gender");
+            c.ethnicity = text(values, "ethnicity");
+            c.roshLevel = text(values, "roshLevel");
+            c.startDate = values.get("startDate") instanceof String d ? LocalDate.parse(d) : null;
             c.registeredBy = caller.username();
             c.registeredAt = now;
             c.persist();
             cases.add(c);
-            events.append(new CaseRegistered(inspection.id,
-                    c.caseRef, c.cohort, c.sentenceType, c.youngAdult, c.gender, c.ethnicity, c.roshLevel,
-                    c.startDate.toString()));
+            events.append(new CaseRegistered(inspection.id, c.caseRef, c.cohort, c.sentenceType, c.youngAdult,
+                    c.gender, c.ethnicity, c.roshLevel, c.startDate == null ? null : c.startDate.toString(), values));
         }
         return cases;
+    }
+
+    private static String text(Map<String, Object> values, String id) {
+        return values.get(id) instanceof String s ? s : null;
     }
 
     public static SampledCase find(UUID inspectionId, String caseRef) {

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A sampled case: a reference and the facts cohorts are drawn from, never a person's name. */
+/** A sampled case: a reference and the facts its framework declares (breakdowns are drawn from them), never a person's name. */
 @Entity
 @Table(name = "sampled_case")
 public class SampledCase extends PanacheEntityBase {
@@ -31,7 +31,7 @@ public class SampledCase extends PanacheEntityBase {
     public String sentenceType;
 
     @Column(name = "young_adult")
-    public boolean youngAdult;
+    public Boolean youngAdult;
 
     public String gender;
     public String ethnicity;
@@ -41,6 +41,13 @@ public class SampledCase extends PanacheEntityBase {
 
     @Column(name = "start_date")
     public LocalDate startDate;
+
+    /**
+     * Every attribute value the framework declares, as JSON (id to text or boolean). The columns above hold the
+     * probation attributes too, for readers that predate declared attributes; they are null for other frameworks.
+     */
+    @Column(name = "attributes")
+    public String attributes;
 
     @Column(name = "registered_by")
     public String registeredBy;

@@ -32,7 +32,7 @@ import uk.probation.inspection.platform.problem.ProblemException;
 public class FrameworkCatalog {
 
     /** Resource files under {@code frameworks/}, one per built-in framework. */
-    static final List<String> BUILT_IN = List.of("hmip-probation-pdu-2021");
+    static final List<String> BUILT_IN = List.of("hmip-probation-pdu-2021", "hmip-youth-justice-2021");
 
     private final Map<String, Framework> builtIn = new LinkedHashMap<>();
 

@@ -49,8 +49,155 @@ public final class FrameworkValidator {
             error("version", "must be a whole number of at least 1");
         }
         text("name", framework.name());
+        if (framework.description() != null) {
+            text("description", framework.description());
+        }
         checkRules(framework.rules());
+        checkCaseAttributes(framework.caseAttributes());
+        attributes = framework.attributes().stream().filter(java.util.Objects::nonNull)
+                .filter(a -> a.id() != null).collect(java.util.stream.Collectors.toMap(
+                        Framework.CaseAttribute::id, a -> a, (a, b) -> a));
         checkDomains(framework.domains());
+        if (framework.sampling() != null && !framework.sampling().isObject()) {
+            error("sampling", "must be an object");
+        }
+    }
+
+    static final Pattern ATTRIBUTE_ID = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
+    static final Pattern CSV_COLUMN = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+    static final Pattern ENUM_VALUE = Pattern.compile("[A-Z0-9][A-Z0-9_]{0,39}");
+    static final Set<String> ATTRIBUTE_TYPES = Set.of("ENUM", "BOOLEAN", "DATE", "TEXT");
+    static final int MAX_ATTRIBUTES = 30;
+    static final int MAX_VALUES = 100;
+
+    /** The declared (or default) case attributes by id, for checking appliesTo. */
+    private Map<String, Framework.CaseAttribute> attributes = Map.of();
+
+    private void checkCaseAttributes(List<Framework.CaseAttribute> declared) {
+        if (declared == null) {
+            return; // the probation attributes (CaseAttributes.PROBATION)
+        }
+        if (declared.size() > MAX_ATTRIBUTES) {
+            error("caseAttributes", "at most " + MAX_ATTRIBUTES + " case attributes");
+            return;
+        }
+        Map<String, Framework.CaseAttribute> seen = new HashMap<>();
+        Set<String> columns = new HashSet<>();
+        for (int i = 0; i < declared.size(); i++) {
+            Framework.CaseAttribute a = declared.get(i);
+            String at = "caseAttributes[" + i + "]";
+            if (a == null) {
+                error(at, "must not be null");
+                continue;
+            }
+            if (a.id() == null || !ATTRIBUTE_ID.matcher(a.id()).matches() || a.id().equals("caseRef")) {
+                error(at + ".id", "must be 1-32 letters or digits starting with a lower-case letter, not caseRef");
+            } else if (seen.containsKey(a.id())) {
+                error(at + ".id", "'" + a.id() + "' is declared twice");
+            }
+            if (a.name() != null) {
+                text(at + ".name", a.name());
+            }
+            if (a.csvColumn() == null || !CSV_COLUMN.matcher(a.csvColumn()).matches() || a.csvColumn().equals("case_ref")) {
+                error(at + ".csvColumn", "must be 1-32 lower-case letters, digits or underscores, not case_ref");
+            } else if (!columns.add(a.csvColumn())) {
+                error(at + ".csvColumn", "'" + a.csvColumn() + "' is the column of another attribute");
+            }
+            if (a.type() == null || !ATTRIBUTE_TYPES.contains(a.type())) {
+                error(at + ".type", "must be one of ENUM, BOOLEAN, DATE, TEXT");
+            } else if (a.type().equals("ENUM")) {
+                checkValues(at + ".values", a.values());
+            } else if (a.values() != null) {
+                error(at + ".values", "only an ENUM attribute has values");
+            }
+            if (a.maxLength() != null && (!"TEXT".equals(a.type()) || a.maxLength() < 1 || a.maxLength() > 200)) {
+                error(at + ".maxLength", "only a TEXT attribute has a maxLength, from 1 to 200");
+            }
+            if (a.withinSampleWindow() != null && !"DATE".equals(a.type())) {
+                error(at + ".withinSampleWindow", "only a DATE attribute can be bound to the sample window");
+            }
+            if (a.breakdown() != null && a.breakdown() && "DATE".equals(a.type())) {
+                error(at + ".breakdown", "a DATE attribute cannot be a breakdown dimension");
+            }
+            if (a.valuesWhen() != null) {
+                checkValuesWhen(at + ".valuesWhen", a, seen);
+            }
+            if (a.id() != null) {
+                seen.putIfAbsent(a.id(), a);
+            }
+        }
+    }
+
+    private void checkValues(String at, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            error(at, "an ENUM attribute needs at least one value");
+            return;
+        }
+        if (values.size() > MAX_VALUES) {
+            error(at, "at most " + MAX_VALUES + " values");
+            return;
+        }
+        Set<String> unique = new HashSet<>();
+        for (int v = 0; v < values.size(); v++) {
+            String value = values.get(v);
+            if (value == null || !ENUM_VALUE.matcher(value).matches()) {
+                error(at + "[" + v + "]", "must be 1-40 upper-case letters, digits or underscores");
+            } else if (!unique.add(value)) {
+                error(at + "[" + v + "]", value + " appears twice");
+            }
+        }
+    }
+
+    /** valuesWhen names an ENUM attribute declared before this one; each of its values maps to some of ours. */
+    private void checkValuesWhen(String at, Framework.CaseAttribute a, Map<String, Framework.CaseAttribute> before) {
+        Framework.CaseAttribute controlling = a.valuesWhen().attribute() == null ? null
+                : before.get(a.valuesWhen().attribute());
+        if (!"ENUM".equals(a.type())) {
+            error(at, "only an ENUM attribute can narrow its values");
+            return;
+        }
+        if (controlling == null || !"ENUM".equals(controlling.type()) || controlling.values() == null) {
+            error(at + ".attribute", "must name an ENUM attribute declared before this one");
+            return;
+        }
+        if (a.valuesWhen().values() == null) {
+            error(at + ".values", "is required");
+            return;
+        }
+        a.valuesWhen().values().forEach((key, allowed) -> {
+            if (!controlling.values().contains(key)) {
+                error(at + ".values." + key, "'" + key + "' is not a value of " + controlling.id());
+            } else if (allowed == null || allowed.isEmpty() || a.values() == null
+                    || !a.values().containsAll(allowed)) {
+                error(at + ".values." + key, "must be a non-empty list of values of " + a.id());
+            }
+        });
+    }
+
+    /** appliesTo names attributes that have the values: an ENUM value, or true/false for a BOOLEAN. */
+    private void checkAppliesTo(String at, Framework.Standard standard) {
+        Map<String, String> appliesTo = standard.appliesTo();
+        if (appliesTo == null) {
+            return;
+        }
+        if (appliesTo.isEmpty()) {
+            error(at, "must name at least one attribute, or be left out");
+        }
+        if (!"CASES".equals(standard.basis()) && !"NONE".equals(standard.basis())) {
+            error(at, "only a standard rated from cases (CASES or NONE) applies to some cases");
+        }
+        appliesTo.forEach((attribute, value) -> {
+            Framework.CaseAttribute a = attributes.get(attribute);
+            if (a == null) {
+                error(at + "." + attribute, "'" + attribute + "' is not a case attribute of this framework");
+            } else if ("ENUM".equals(a.type()) && (a.values() == null || !a.values().contains(value))) {
+                error(at + "." + attribute, "'" + value + "' is not one of " + a.values());
+            } else if ("BOOLEAN".equals(a.type()) && !"true".equals(value) && !"false".equals(value)) {
+                error(at + "." + attribute, "must be true or false");
+            } else if (!"ENUM".equals(a.type()) && !"BOOLEAN".equals(a.type())) {
+                error(at + "." + attribute, "only ENUM and BOOLEAN attributes can select cases");
+            }
+        });
     }
 
     private void checkRules(Framework.Rules rules) {
@@ -169,6 +316,7 @@ public final class FrameworkValidator {
             return;
         }
         int rated = 0;
+        int counted = 0;
         for (int d = 0; d < domains.size(); d++) {
             Framework.Domain domain = domains.get(d);
             String at = "domains[" + d + "]";
@@ -183,13 +331,19 @@ public final class FrameworkValidator {
                 continue;
             }
             for (int s = 0; s < domain.standards().size(); s++) {
-                if (checkStandard(at + ".standards[" + s + "]", domain.standards().get(s))) {
+                Framework.Standard standard = domain.standards().get(s);
+                if (checkStandard(at + ".standards[" + s + "]", standard)) {
                     rated++;
+                    if (standard.counts()) {
+                        counted++;
+                    }
                 }
             }
         }
         if (rated == 0) {
             error("domains", "at least one standard must be rated (basis JUDGEMENT or CASES)");
+        } else if (counted == 0) {
+            error("domains", "at least one rated standard must count towards the overall rating");
         }
     }
 
@@ -202,6 +356,7 @@ public final class FrameworkValidator {
         id(at + ".id", standard.id());
         text(at + ".name", standard.name());
         text(at + ".headline", standard.headline());
+        checkAppliesTo(at + ".appliesTo", standard);
         Framework.Basis basis = null;
         try {
             basis = standard.basis() == null ? null : Framework.Basis.valueOf(standard.basis());

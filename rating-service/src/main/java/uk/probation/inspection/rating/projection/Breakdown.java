@@ -1,12 +1,16 @@
 package uk.probation.inspection.rating.projection;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import uk.probation.inspection.rating.rules.Dimension;
 
 /**
- * One tally a case's answers fall into: {@code ALL/ALL} for every case, plus one per case attribute
- * (cohort, young adult, gender, ethnicity, risk of serious harm level).
+ * One tally a case's answers fall into: {@code ALL/ALL} for every case, plus one per breakdown dimension its
+ * framework declares (probation: cohort, young adult, gender, ethnicity, risk of serious harm level).
  */
 public record Breakdown(String dimension, String value) {
 
@@ -26,20 +30,8 @@ public record Breakdown(String dimension, String value) {
         if (attributes == null) {
             return result;
         }
-        add(result, COHORT, attributes.cohort());
-        if (attributes.youngAdult()) {
-            result.add(new Breakdown(YOUNG_ADULT, "YOUNG_ADULT"));
-        }
-        add(result, GENDER, attributes.gender());
-        add(result, ETHNICITY, attributes.ethnicity());
-        add(result, ROSH_LEVEL, attributes.roshLevel());
+        attributes.tallies().forEach((dimension, value) -> result.add(new Breakdown(dimension, value)));
         return result;
-    }
-
-    private static void add(List<Breakdown> result, String dimension, String value) {
-        if (value != null && !value.isBlank()) {
-            result.add(new Breakdown(dimension, normalise(value)));
-        }
     }
 
     /** Values are compared case-insensitively and without surrounding blanks. */
@@ -47,7 +39,28 @@ public record Breakdown(String dimension, String value) {
         return value.trim().toUpperCase(Locale.ROOT);
     }
 
-    /** The case attributes that matter for tallies. */
-    public record CaseAttributes(String cohort, boolean youngAdult, String gender, String ethnicity, String roshLevel) {
+    /** A case's tally value in each breakdown dimension it counts in (dimension id to value). */
+    public record CaseAttributes(Map<String, String> tallies) {
+
+        /** The tallies of a case with these attribute values under these dimensions. */
+        public static CaseAttributes of(List<Dimension> dimensions, Map<String, Object> values) {
+            Map<String, String> tallies = new LinkedHashMap<>();
+            for (Dimension dimension : dimensions) {
+                dimension.tallyValue(values.get(dimension.id())).ifPresent(v -> tallies.put(dimension.id(), v));
+            }
+            return new CaseAttributes(Map.copyOf(tallies));
+        }
+
+        /** A probation case as the legacy columns of case_file hold it. */
+        public static CaseAttributes probation(String cohort, boolean youngAdult, String gender, String ethnicity,
+                String roshLevel) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put(COHORT, cohort);
+            values.put(YOUNG_ADULT, youngAdult);
+            values.put(GENDER, gender);
+            values.put(ETHNICITY, ethnicity);
+            values.put(ROSH_LEVEL, roshLevel);
+            return of(Dimension.PROBATION, values);
+        }
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import uk.probation.inspection.rating.rules.Dimension;
+import uk.probation.inspection.rating.rules.Framework;
+
 import uk.probation.inspection.events.cases.CaseRegistered;
 import uk.probation.inspection.platform.consume.Received;
 
@@ -14,6 +17,9 @@ public class CaseRegisteredHandler implements CaseEventHandler<CaseRegistered> {
 
     @Inject
     CaseRegistrations registrations;
+
+    @Inject
+    FrameworkCache frameworks;
 
     @Override
     public Class<CaseRegistered> type() {
@@ -27,6 +33,7 @@ public class CaseRegisteredHandler implements CaseEventHandler<CaseRegistered> {
 
     @Override
     public void apply(List<Received<CaseRegistered>> run, boolean announce, ApplyContext context) {
-        registrations.apply(run.stream().map(r -> CaseRegistration.of(r.event())).toList(), context);
+        registrations.apply(run.stream().map(r -> CaseRegistration.of(r.event(), frameworks.of(r.event().inspectionId())
+                .map(Framework::dimensions).orElse(Dimension.PROBATION))).toList(), context);
     }
 }

@@ -37,12 +37,12 @@ public class CaseRegistrations {
         List<CaseKey> keys = registrations.stream().map(CaseRegistration::key).distinct().toList();
         store.loadCases(keys, context);
         Map<CaseKey, Map<String, String>> answers = answersOf(keys, context);
-        Map<CaseKey, CaseAttributes> latest = new LinkedHashMap<>();
+        Map<CaseKey, CaseRegistration> latest = new LinkedHashMap<>();
         for (CaseRegistration registration : registrations) {
             CaseKey key = registration.key();
             Optional<CaseAttributes> before = context.cases.get(key);
             context.cases.put(key, Optional.of(registration.attributes()));
-            latest.put(key, registration.attributes());
+            latest.put(key, registration);
             List<Breakdown> old = Breakdown.of(before.orElse(null));
             List<Breakdown> now = Breakdown.of(registration.attributes());
             List<Breakdown> leaving = old.stream().filter(b -> !now.contains(b)).toList();
@@ -52,21 +52,25 @@ public class CaseRegistrations {
                 AnswerEffects.move(context, key.inspectionId(), questionId, joining, null, answer);
             });
         }
-        List<Map.Entry<CaseKey, CaseAttributes>> rows = List.copyOf(latest.entrySet());
+        List<Map.Entry<CaseKey, CaseRegistration>> rows = List.copyOf(latest.entrySet());
+        // The probation columns are kept for readers that predate declared attributes; tallies drives breakdowns.
         jdbc.update("""
-                insert into case_file (inspection_id, case_ref, cohort, young_adult, gender, ethnicity, rosh_level)
+                insert into case_file (inspection_id, case_ref, cohort, young_adult, gender, ethnicity, rosh_level,
+                    tallies)
                 select * from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as boolean[]),
-                    cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                    cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
                 on conflict (inspection_id, case_ref) do update set cohort = excluded.cohort,
                     young_adult = excluded.young_adult, gender = excluded.gender, ethnicity = excluded.ethnicity,
-                    rosh_level = excluded.rosh_level""",
+                    rosh_level = excluded.rosh_level, tallies = excluded.tallies""",
                 rows.stream().map(e -> e.getKey().inspectionId().toString()).toArray(String[]::new),
                 rows.stream().map(e -> e.getKey().caseRef()).toArray(String[]::new),
-                rows.stream().map(e -> e.getValue().cohort()).toArray(String[]::new),
-                rows.stream().map(e -> Boolean.toString(e.getValue().youngAdult())).toArray(String[]::new),
-                rows.stream().map(e -> e.getValue().gender()).toArray(String[]::new),
-                rows.stream().map(e -> e.getValue().ethnicity()).toArray(String[]::new),
-                rows.stream().map(e -> e.getValue().roshLevel()).toArray(String[]::new));
+                rows.stream().map(e -> e.getValue().text("cohort")).toArray(String[]::new),
+                rows.stream().map(e -> Boolean.toString(Boolean.TRUE.equals(e.getValue().values().get("youngAdult"))))
+                        .toArray(String[]::new),
+                rows.stream().map(e -> e.getValue().text("gender")).toArray(String[]::new),
+                rows.stream().map(e -> e.getValue().text("ethnicity")).toArray(String[]::new),
+                rows.stream().map(e -> e.getValue().text("roshLevel")).toArray(String[]::new),
+                rows.stream().map(e -> CaseTallies.write(e.getValue().attributes())).toArray(String[]::new));
     }
 
     /** Each case's answers as this transaction sees them: the stored rows, overlaid by what it has read or owes. */

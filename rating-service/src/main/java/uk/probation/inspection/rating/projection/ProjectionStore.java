@@ -127,12 +127,14 @@ public class ProjectionStore {
         }
         wanted.forEach(k -> context.cases.put(k, Optional.empty()));
         jdbc.list("""
-                select f.inspection_id, f.case_ref, f.cohort, f.young_adult, f.gender, f.ethnicity, f.rosh_level
+                select f.inspection_id, f.case_ref, f.cohort, f.young_adult, f.gender, f.ethnicity, f.rosh_level,
+                    f.tallies
                 from unnest(cast(? as uuid[]), cast(? as text[])) as k(inspection_id, case_ref)
                 join case_file f on f.inspection_id = k.inspection_id and f.case_ref = k.case_ref""",
                 row -> context.cases.put(new CaseKey(row.getObject(1, UUID.class), row.getString(2)),
-                        Optional.of(new CaseAttributes(row.getString(3), row.getBoolean(4), row.getString(5),
-                                row.getString(6), row.getString(7)))),
+                        Optional.of(row.getString(8) != null ? CaseTallies.read(row.getString(8))
+                                : CaseAttributes.probation(row.getString(3), row.getBoolean(4), row.getString(5),
+                                        row.getString(6), row.getString(7)))),
                 wanted.stream().map(k -> k.inspectionId().toString()).toArray(String[]::new),
                 wanted.stream().map(CaseKey::caseRef).toArray(String[]::new));
     }

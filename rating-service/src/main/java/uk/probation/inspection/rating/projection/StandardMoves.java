@@ -32,8 +32,9 @@ public class StandardMoves {
         if (from == result.rating()) {
             return;
         }
-        OverallResult overall = state.framework.rules().overall(
-                state.standards.values().stream().map(StandardResult::rating).toList());
+        // A standard that does not count towards the overall (youth resettlement) is rated, but leaves score and maximum.
+        OverallResult overall = state.framework.rules().overall(state.standards.entrySet().stream()
+                .filter(e -> state.framework.counts(e.getKey())).map(e -> e.getValue().rating()).toList());
         Rating overallBefore = state.overallRating();
         state.overall = overall;
         state.overallChanged = true;

@@ -2,7 +2,8 @@ package uk.probation.inspection.rating.rest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,28 +11,35 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
+import uk.probation.inspection.events.ratings.InspectionRatings;
 import uk.probation.inspection.platform.problem.Problem;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
 import uk.probation.inspection.rating.projection.Breakdown;
-import uk.probation.inspection.events.ratings.InspectionRatings;
+import uk.probation.inspection.rating.projection.BreakdownDimensions;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
+import uk.probation.inspection.rating.rules.Dimension;
 
 /** Current ratings and question tallies of one inspection (contract.md, rating-service). */
 @Path("/inspections/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class InspectionRatingsResource {
 
-    private static final Set<String> COHORTS = Set.of("COMMUNITY", "RESETTLEMENT", "YOUNG_ADULT");
+    /** The probation cohort that is a yes/no attribute of its own: {@code cohort=YOUNG_ADULT} is {@code youngAdult=true}. */
+    static final String YOUNG_ADULT_COHORT = "YOUNG_ADULT";
 
     @Inject
     InspectionAccess access;
 
     @Inject
     InspectionReads reads;
+
+    @Inject
+    BreakdownDimensions dimensions;
 
     @GET
     @Path("ratings")
@@ -41,48 +49,72 @@ public class InspectionRatingsResource {
     }
 
     /**
-     * Every key question and prompt; at most one breakdown: {@code cohort} (COMMUNITY, RESETTLEMENT, YOUNG_ADULT),
-     * {@code gender}, {@code ethnicity} or {@code roshLevel}. Without one, all cases.
+     * Every key question and prompt; at most one breakdown, {@code <dimension>=<value>} for a breakdown dimension of
+     * the inspection's framework (probation: {@code cohort} COMMUNITY, RESETTLEMENT or YOUNG_ADULT, {@code gender},
+     * {@code ethnicity}, {@code roshLevel}, {@code youngAdult=true}). Without one, all cases.
      */
     @GET
     @Path("questions")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
-    public List<QuestionView> questions(@PathParam("id") String id, @QueryParam("cohort") String cohort,
-            @QueryParam("gender") String gender, @QueryParam("ethnicity") String ethnicity,
-            @QueryParam("roshLevel") String roshLevel) {
+    public List<QuestionView> questions(@PathParam("id") String id, @Context UriInfo uri) {
         Readable readable = access.readable(id);
-        return reads.questions(readable, breakdown(cohort, gender, ethnicity, roshLevel));
+        return reads.questions(readable, breakdown(dimensions.of(readable.header().id()), uri.getQueryParameters()));
     }
 
-    static Breakdown breakdown(String cohort, String gender, String ethnicity, String roshLevel) {
+    /** The breakdown the query asks for, checked against the framework's dimensions; every bad parameter is named. */
+    static Breakdown breakdown(List<Dimension> declared, Map<String, List<String>> query) {
         List<Breakdown> chosen = new ArrayList<>();
-        if (cohort != null) {
-            String value = Breakdown.normalise(cohort);
-            if (!COHORTS.contains(value)) {
-                throw ProblemException.invalid("Unknown cohort",
-                        List.of(Problem.FieldError.field("cohort", "expected COMMUNITY, RESETTLEMENT or YOUNG_ADULT")));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            Optional<Dimension> dimension = declared.stream().filter(d -> d.id().equals(name)).findFirst();
+            if (dimension.isEmpty()) {
+                errors.add(Problem.FieldError.field(name, "'" + name + "' is not a breakdown dimension of this"
+                        + " inspection's framework; expected one of " + declared.stream().map(Dimension::id).toList()));
+                continue;
             }
-            chosen.add(value.equals("YOUNG_ADULT") ? new Breakdown(Breakdown.YOUNG_ADULT, value)
-                    : new Breakdown(Breakdown.COHORT, value));
+            for (String value : parameter.getValue()) {
+                if (value == null || value.isBlank()) {
+                    errors.add(Problem.FieldError.field(name, "must not be empty"));
+                    continue;
+                }
+                Optional<Breakdown> breakdown = choose(declared, dimension.get(), value);
+                if (breakdown.isPresent()) {
+                    chosen.add(breakdown.get());
+                } else {
+                    errors.add(Problem.FieldError.field(name, expected(declared, dimension.get())));
+                }
+            }
         }
-        addIfPresent(chosen, Breakdown.GENDER, gender);
-        addIfPresent(chosen, Breakdown.ETHNICITY, ethnicity);
-        addIfPresent(chosen, Breakdown.ROSH_LEVEL, roshLevel);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Unknown breakdown", errors);
+        }
         if (chosen.size() > 1) {
-            throw ProblemException.invalid("One breakdown at a time",
-                    List.of(Problem.FieldError.field("cohort", "use only one of cohort, gender, ethnicity, roshLevel")));
+            String field = declared.stream().anyMatch(d -> d.id().equals(Breakdown.COHORT)) ? Breakdown.COHORT
+                    : chosen.get(0).dimension();
+            throw ProblemException.invalid("One breakdown at a time", List.of(Problem.FieldError.field(field,
+                    "use only one of " + declared.stream().map(Dimension::id).toList())));
         }
         return chosen.isEmpty() ? Breakdown.OVERALL : chosen.get(0);
     }
 
-    private static void addIfPresent(List<Breakdown> chosen, String dimension, String value) {
-        if (value == null) {
-            return;
+    private static Optional<Breakdown> choose(List<Dimension> declared, Dimension dimension, String value) {
+        if (dimension.id().equals(Breakdown.COHORT) && Breakdown.normalise(value).equals(YOUNG_ADULT_COHORT)) {
+            Optional<Dimension> youngAdult = declared.stream().filter(d -> d.id().equals(Breakdown.YOUNG_ADULT))
+                    .findFirst();
+            return youngAdult.map(d -> BreakdownDimensions.breakdown(d, d.trueValue()));
         }
-        if (value.isBlank()) {
-            throw ProblemException.invalid("Empty breakdown value",
-                    List.of(Problem.FieldError.field(dimension, "must not be empty")));
+        return dimension.queryValue(value).map(v -> BreakdownDimensions.breakdown(dimension, v));
+    }
+
+    private static String expected(List<Dimension> declared, Dimension dimension) {
+        if (dimension.isBoolean()) {
+            return "expected true (a yes/no breakdown covers the cases where it is true)";
         }
-        chosen.add(new Breakdown(dimension, Breakdown.normalise(value)));
+        List<String> values = new ArrayList<>(dimension.values());
+        if (dimension.id().equals(Breakdown.COHORT) && declared.stream().anyMatch(d -> d.id().equals(Breakdown.YOUNG_ADULT))) {
+            values.add(YOUNG_ADULT_COHORT);
+        }
+        return "expected one of " + values;
     }
 }

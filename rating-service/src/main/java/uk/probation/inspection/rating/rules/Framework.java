@@ -20,7 +20,16 @@ public final class Framework {
     public record KeyQuestion(String id, String text, List<Prompt> prompts) {
     }
 
-    public record Standard(String id, String name, Basis basis, List<KeyQuestion> keyQuestions) {
+    /**
+     * {@code countsTowardsOverall} false: rated, but left out of the overall score and maximum; {@code appliesTo}:
+     * the case attribute values a case needs to be relevant (case-service refuses other cases' answers).
+     */
+    public record Standard(String id, String name, Basis basis, List<KeyQuestion> keyQuestions,
+            boolean countsTowardsOverall, Map<String, String> appliesTo) {
+
+        public Standard(String id, String name, Basis basis, List<KeyQuestion> keyQuestions) {
+            this(id, name, basis, keyQuestions, true, Map.of());
+        }
 
         public List<String> keyQuestionIds() {
             return keyQuestions.stream().map(KeyQuestion::id).toList();
@@ -34,9 +43,15 @@ public final class Framework {
     private final Map<String, Standard> standardByKeyQuestion = new HashMap<>();
     private final List<String> questionIds = new ArrayList<>();
     private int smallNumberThreshold = SmallNumbers.DEFAULT_THRESHOLD;
+    private List<Dimension> dimensions = Dimension.PROBATION;
 
     public Framework(String id, RatingRules rules, List<Standard> standards) {
+        this(id, rules, standards, Dimension.PROBATION);
+    }
+
+    public Framework(String id, RatingRules rules, List<Standard> standards, List<Dimension> dimensions) {
         this.id = id;
+        this.dimensions = List.copyOf(dimensions);
         this.rules = rules;
         this.standards = List.copyOf(standards);
         for (Standard standard : standards) {
@@ -70,13 +85,17 @@ public final class Framework {
                 } catch (IllegalArgumentException e) {
                     throw new InvalidFrameworkException("standard " + standard.path("id").asText() + " has unknown basis");
                 }
-                standards.add(new Standard(text(standard, "id"), standard.path("name").asText(null), basis, questions));
+                Map<String, String> appliesTo = new java.util.LinkedHashMap<>();
+                standard.path("appliesTo").fields().forEachRemaining(f -> appliesTo.put(f.getKey(), f.getValue().asText()));
+                standards.add(new Standard(text(standard, "id"), standard.path("name").asText(null), basis, questions,
+                        standard.path("countsTowardsOverall").asBoolean(true), Map.copyOf(appliesTo)));
             }
         }
         if (standards.isEmpty()) {
             throw new InvalidFrameworkException("framework has no standards");
         }
-        Framework framework = new Framework(json.path("id").asText(), RatingRules.fromJson(json.path("rules")), standards);
+        Framework framework = new Framework(json.path("id").asText(), RatingRules.fromJson(json.path("rules")), standards,
+                Dimension.fromJson(json.path("caseAttributes")));
         JsonNode threshold = json.path("rules").path("smallNumberThreshold");
         if (threshold.isInt() && threshold.asInt() >= 1) {
             framework.smallNumberThreshold = threshold.asInt();
@@ -100,6 +119,21 @@ public final class Framework {
 
     public String id() {
         return id;
+    }
+
+    /** The case attributes the framework declares as breakdown dimensions, in declaration order. */
+    public List<Dimension> dimensions() {
+        return dimensions;
+    }
+
+    public Optional<Dimension> dimension(String id) {
+        return dimensions.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** The standards whose rating counts towards the overall score. */
+    public boolean counts(String standardId) {
+        Standard standard = standardById.get(standardId);
+        return standard == null || standard.countsTowardsOverall();
     }
 
     public RatingRules rules() {

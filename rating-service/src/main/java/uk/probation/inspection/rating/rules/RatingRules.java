@@ -42,6 +42,16 @@ public final class RatingRules {
         }
     }
 
+    /** The percentage bands, highest first. */
+    public List<Band> bands() {
+        return bands;
+    }
+
+    /** The overall bands, in the framework's (ascending) order. */
+    public List<OverallBand> overallBands() {
+        return overallBands;
+    }
+
     /** Reads a framework's {@code rules} object; only the rounding and scoring methods implemented here are accepted. */
     public static RatingRules fromJson(JsonNode rules) {
         if (rules == null || !rules.isObject()) {
