@@ -33,19 +33,32 @@ public final class PublicationRules {
      * @param answered each sampled case's reference, in registration order, to the questions it has answers for
      */
     public static List<FieldError> unmet(Framework framework, Set<String> judged, Map<String, Set<String>> answered) {
+        return unmet(framework, judged, answered, Map.of());
+    }
+
+    /**
+     * As {@link #unmet(Framework, Set, Map)}, a case owing answers only to the standards that apply to it (their
+     * {@code appliesTo}, against {@code caseValues}: case reference to attribute values; a case left out owes all).
+     */
+    public static List<FieldError> unmet(Framework framework, Set<String> judged, Map<String, Set<String>> answered,
+            Map<String, Map<String, Object>> caseValues) {
         List<FieldError> unmet = new ArrayList<>();
-        List<String> keyQuestions = new ArrayList<>();
+        List<Framework.Standard> caseStandards = new ArrayList<>();
         for (Framework.Domain domain : framework.domains()) {
             for (Framework.Standard standard : domain.standards()) {
                 if ("JUDGEMENT".equals(standard.basis()) && !judged.contains(standard.id())) {
                     unmet.add(FieldError.field("judgements/" + standard.id(),
                             "standard " + standard.id() + " (" + standard.name() + ") has no judgement"));
                 } else if ("CASES".equals(standard.basis())) {
-                    standard.keyQuestions().forEach(q -> keyQuestions.add(q.id()));
+                    caseStandards.add(standard);
                 }
             }
         }
         answered.forEach((caseRef, questions) -> {
+            Map<String, Object> values = caseValues.get(caseRef);
+            List<String> keyQuestions = caseStandards.stream()
+                    .filter(s -> values == null || s.notApplicableBecause(values).isEmpty())
+                    .flatMap(s -> s.keyQuestions().stream()).map(Framework.KeyQuestion::id).toList();
             for (String question : keyQuestions) {
                 if (!questions.contains(question)) {
                     unmet.add(FieldError.field("cases/" + caseRef + "/answers/" + question,

@@ -61,7 +61,7 @@ public class PublicationService {
             throw ProblemException.invalid("The publication time is invalid", List.of(FieldError.field("at", e.getMessage())));
         }
         List<FieldError> unmet = PublicationRules.unmet(access.framework(inspection), judged(inspection.id),
-                answered(inspection.id));
+                answered(inspection.id), caseValues(inspection.id));
         if (!unmet.isEmpty()) {
             throw new ProblemException(409, "Not ready to publish", unmet.size()
                     + " precondition(s) unmet: every judgement-rated standard needs a judgement and every sampled case"
@@ -128,6 +128,15 @@ public class PublicationService {
         return new HashSet<>(entities.createQuery(
                 "select j.standardId from Judgement j where j.inspectionId = ?1", String.class)
                 .setParameter(1, inspectionId).getResultList());
+    }
+
+    /** Each case's attribute values, for the standards' appliesTo. */
+    private Map<String, Map<String, Object>> caseValues(UUID inspectionId) {
+        Map<String, Map<String, Object>> values = new java.util.HashMap<>();
+        uk.probation.inspection.cases.casefile.SampledCase.<uk.probation.inspection.cases.casefile.SampledCase>list(
+                "inspectionId", inspectionId)
+                .forEach(c -> values.put(c.caseRef, uk.probation.inspection.cases.casefile.CaseValues.of(c)));
+        return values;
     }
 
     /** Each case, in the order it was registered, to the questions it has an answer for. */

@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code ./run --demo}: loads the Newham inspection shipped in {@code demo/newham} through the public REST
- * APIs, as a lead inspector and User Voice would, then prints the ratings table once rating-service has it.
+ * {@code ./run --demo}: loads the Newham inspection shipped in {@code demo/newham} and the youth justice inspection
+ * of {@code demo/youth} through the public REST APIs, as a lead inspector and User Voice would, then prints each
+ * ratings table once rating-service has it.
  */
 final class DemoLoader {
 
@@ -24,6 +25,7 @@ final class DemoLoader {
 
     private final LocalSystem system;
     private final Path data;
+    private final Path youth;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String lead;
     /** Survey responses come from User Voice's system (role survey-ingest), never from the team. */
@@ -32,6 +34,7 @@ final class DemoLoader {
     DemoLoader(LocalSystem system) {
         this.system = system;
         this.data = Path.of(System.getProperty("pip.root", ".")).toAbsolutePath().resolve("demo").resolve("newham");
+        this.youth = data.resolveSibling("youth");
         this.lead = system.tokens().token("lena", "lead-inspector", "*");
         this.ingest = system.tokens().token("user-voice", "survey-ingest", null);
     }
@@ -57,7 +60,34 @@ final class DemoLoader {
         loadSurvey(id);
         call("POST", cases + "/inspections/" + id + "/publish", "application/json", "{}", -1);
         LocalSystem.say("demo: judgements recorded, inspection published");
-        printRatings(id);
+        printRatings(id, "Newham PDU", 24);
+        loadYouth();
+    }
+
+    /** The youth justice demo: a fictional service rated by hmip-youth-justice-2021 (12 counted standards, 36 points). */
+    private void loadYouth() throws IOException, InterruptedException {
+        String cases = system.service("case-service").url();
+        JsonNode inspection = call("POST", cases + "/inspections", "application/json",
+                Files.readString(youth.resolve("inspection.json")), 201);
+        String id = inspection.get("id").asText();
+        String name = inspection.path("name").asText();
+        LocalSystem.say("demo: opened inspection " + id + " (" + name + ", youth justice)");
+        JsonNode registered = call("POST", cases + "/inspections/" + id + "/cases", "text/csv",
+                Files.readString(youth.resolve("cases.csv")), 201);
+        JsonNode answers = call("POST", cases + "/inspections/" + id + "/answers", "text/csv",
+                Files.readString(youth.resolve("answers.csv")), 200);
+        LocalSystem.say("demo: " + registered.path("registered").asInt() + " cases, "
+                + answers.path("recorded").asInt() + " answers recorded");
+        List<String> judgements = Files.readAllLines(youth.resolve("judgements.csv"));
+        for (String line : judgements.subList(1, judgements.size())) {
+            String[] cells = line.split(",");
+            String body = JSON.writeValueAsString(java.util.Map.of("rating", cells[1],
+                    "rationale", "Demo data: a fictional youth justice service."));
+            call("PUT", cases + "/inspections/" + id + "/judgements/" + cells[0], "application/json", body, 200);
+        }
+        call("POST", cases + "/inspections/" + id + "/publish", "application/json", "{}", -1);
+        LocalSystem.say("demo: judgements recorded, inspection published");
+        printRatings(id, name, 36);
     }
 
     private void loadSurvey(String id) throws IOException, InterruptedException {
@@ -78,7 +108,7 @@ final class DemoLoader {
         }
     }
 
-    private void printRatings(String id) throws IOException, InterruptedException {
+    private void printRatings(String id, String title, int maxScore) throws IOException, InterruptedException {
         String url = system.service("rating-service").url() + "/inspections/" + id + "/ratings";
         Instant deadline = Instant.now().plusSeconds(60);
         JsonNode ratings = null;
@@ -86,7 +116,7 @@ final class DemoLoader {
             HttpResponse<String> response = send("GET", url, null, null);
             if (response.statusCode() == 200) {
                 ratings = JSON.readTree(response.body());
-                if (ratings.path("overall").path("maxScore").asInt() == 24 && allJudged(ratings)) {
+                if (ratings.path("overall").path("maxScore").asInt() == maxScore && allJudged(ratings)) {
                     break;
                 }
             }
@@ -96,7 +126,7 @@ final class DemoLoader {
             throw new IllegalStateException("rating-service has no ratings for " + id);
         }
         System.out.println();
-        System.out.println("Newham PDU: ratings");
+        System.out.println(title + ": ratings");
         System.out.printf("  %-38s %-22s %s%n", "standard", "rating", "key questions (% Yes)");
         for (JsonNode standard : ratings.path("standards")) {
             StringBuilder percentages = new StringBuilder();

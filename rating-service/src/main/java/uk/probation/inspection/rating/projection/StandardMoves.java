@@ -1,6 +1,9 @@
 package uk.probation.inspection.rating.projection;
 
 import uk.probation.inspection.events.Topics;
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,8 +36,9 @@ public class StandardMoves {
             return;
         }
         // A standard that does not count towards the overall (youth resettlement) is rated, but leaves score and maximum.
-        OverallResult overall = state.framework.rules().overall(state.standards.entrySet().stream()
-                .filter(e -> state.framework.counts(e.getKey())).map(e -> e.getValue().rating()).toList());
+        Map<String, Rating> ratings = new HashMap<>();
+        state.standards.forEach((standard, r) -> ratings.put(standard, r.rating()));
+        OverallResult overall = state.framework.overall(ratings);
         Rating overallBefore = state.overallRating();
         state.overall = overall;
         state.overallChanged = true;

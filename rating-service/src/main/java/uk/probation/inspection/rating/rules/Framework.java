@@ -130,7 +130,16 @@ public final class Framework {
         return dimensions.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
-    /** The standards whose rating counts towards the overall score. */
+    /**
+     * The overall rating of these standard ratings (standard id to rating): those of standards that do not count
+     * towards the overall are left out of score and maximum.
+     */
+    public OverallResult overall(Map<String, Rating> standardRatings) {
+        return rules.overall(standardRatings.entrySet().stream().filter(e -> counts(e.getKey()))
+                .map(Map.Entry::getValue).toList());
+    }
+
+    /** Whether the standard's rating counts towards the overall score. */
     public boolean counts(String standardId) {
         Standard standard = standardById.get(standardId);
         return standard == null || standard.countsTowardsOverall();
