@@ -119,6 +119,26 @@ class YouthJusticeFrameworkTest {
         assertEquals(Optional.empty(), youth.standard("1.1").orElseThrow().notApplicableBecause(Map.of()));
     }
 
+    /** A court case owes answers to domain 2 only, an out-of-court case to 3.1-3.3 only. */
+    @Test
+    void publicationAsksOnlyForTheAnswersACaseOwes() {
+        Framework youth = youth();
+        java.util.Set<String> judged = java.util.Set.of("1.1", "1.2", "1.3", "1.4", "3.4", "4.1");
+        Map<String, java.util.Set<String>> answered = new java.util.LinkedHashMap<>();
+        java.util.Set<String> court = new java.util.HashSet<>();
+        java.util.Set<String> outOfCourt = new java.util.HashSet<>();
+        youth.domains().stream().flatMap(d -> d.standards().stream()).filter(s -> s.basis().equals("CASES"))
+                .forEach(s -> s.keyQuestions().forEach(q -> (s.id().startsWith("2.") ? court : outOfCourt).add(q.id())));
+        answered.put("YJ-001", court);
+        answered.put("YJ-002", new java.util.HashSet<>(outOfCourt));
+        answered.get("YJ-002").remove("3.3.2");
+        Map<String, Map<String, Object>> values = Map.of("YJ-001", Map.of("disposal", "COURT"), "YJ-002",
+                Map.of("disposal", "OUT_OF_COURT"));
+        List<FieldError> unmet = uk.probation.inspection.cases.publication.PublicationRules.unmet(youth, judged,
+                answered, values);
+        assertEquals(List.of("cases/YJ-002/answers/3.3.2"), unmet.stream().map(FieldError::field).toList());
+    }
+
     @Test
     void badAttributesAndApplicabilityAreNamed() {
         Framework youth = youth();
