@@ -135,6 +135,9 @@ class DashboardBrowserTest {
         assertTrue(browser.findElement(By.id("detail-body")).getText().contains("Percentage 'Yes'"));
         assertTrue(browser.findElements(By.cssSelector("#detail-body figure.chart svg polyline")).size() >= 12,
                 "a chart per answered key question");
+        // The band lines are the framework's (GET /inspections/{id}/rules): 50, 65 and 80 for probation.
+        assertTrue(browser.findElement(By.cssSelector("#detail-body figure.chart figcaption")).getText()
+                .contains("(dashed lines: 50, 65, 80%)"));
         screenshot("03-detail");
         browser.findElement(By.id("show-report")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#report #ratings-table")).isEmpty());
