@@ -30,7 +30,7 @@ public record PageRequest(int size, List<String> after) {
     public static PageRequest of(String cursor, String size, int defaultSize, int maxSize, int keyFields) {
         List<FieldError> errors = new ArrayList<>();
         int pageSize = defaultSize;
-        if (size != null) {
+        if (size != null && !size.isEmpty()) { // "size=" is no size: the default
             try {
                 pageSize = Integer.parseInt(size.trim());
                 if (pageSize < 1 || pageSize > maxSize) {
@@ -41,7 +41,7 @@ public record PageRequest(int size, List<String> after) {
             }
         }
         List<String> after = List.of();
-        if (cursor != null) {
+        if (cursor != null && !cursor.isEmpty()) { // "cursor=" is the first page
             after = decode(cursor, keyFields);
             if (after == null) {
                 errors.add(FieldError.field(CURSOR, "is not a cursor of this list (take it from the Link header's"
@@ -72,7 +72,7 @@ public record PageRequest(int size, List<String> after) {
     }
 
     private static List<String> decode(String cursor, int keyFields) {
-        if (cursor.isEmpty() || cursor.length() > MAX_CURSOR) {
+        if (cursor.length() > MAX_CURSOR) {
             return null;
         }
         try {
