@@ -106,10 +106,12 @@ class PagingAndCachingTest {
                 .body("errors.field", hasItem("size"));
         String wrongFields = java.util.Base64.getUrlEncoder().encodeToString("only-one-field".getBytes());
         String badKey = java.util.Base64.getUrlEncoder().encodeToString("yesterday\u001fnot-a-uuid".getBytes());
-        for (String cursor : new String[] {"%%%", "!", wrongFields, badKey, "x".repeat(5000)}) {
+        for (String cursor : new String[] {"%%%", "!", wrongFields, badKey, "x".repeat(2100)}) {
             Api.lead("lena").queryParam("cursor", cursor).get("/inspections").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("cursor"));
         }
+        // Beyond the HTTP layer's line limit a hostile cursor is refused before it reaches the list: 414, not a 500
+        Api.lead("lena").queryParam("cursor", "x".repeat(5000)).get("/inspections").then().statusCode(414);
         Api.lead("lena").queryParam("cursor", "!").queryParam("size", "0").get("/inspections").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("size", "cursor")));
         Api.lead("lena").queryParam("cursor", "\u00e9").get("/inspections/" + id + "/cases").then().statusCode(400)
