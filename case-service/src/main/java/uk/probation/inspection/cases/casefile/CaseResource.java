@@ -18,8 +18,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +38,8 @@ import uk.probation.inspection.cases.web.CsvInput;
 import uk.probation.inspection.cases.web.JsonInput;
 import uk.probation.inspection.cases.web.MappedIterator;
 import uk.probation.inspection.platform.csv.CsvTable;
+import uk.probation.inspection.platform.paging.Page;
+import uk.probation.inspection.platform.paging.PageRequest;
 import uk.probation.inspection.platform.problem.JsonArrayItems;
 import uk.probation.inspection.platform.security.Caller;
 
@@ -39,6 +47,10 @@ import uk.probation.inspection.platform.security.Caller;
 @Path("/inspections/{id}/cases")
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseResource {
+
+    /** Pages of the case list: a whole Newham-sized sample (33) and far larger ones fit in the first. */
+    static final int DEFAULT_PAGE = 500;
+    static final int MAX_PAGE = 1_000;
 
     public record Registered(int registered, List<String> caseRefs) {
     }
@@ -108,10 +120,20 @@ public class CaseResource {
     @GET
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public List<Map<String, Object>> list(@PathParam("id") String id) {
+    public RestResponse<List<Map<String, Object>>> list(@PathParam("id") String id,
+            @Parameter(description = "Where the page starts: the cursor of the previous page's Link rel=\"next\"")
+            @QueryParam(PageRequest.CURSOR) String cursor,
+            @Parameter(description = "Cases per page, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")")
+            @QueryParam(PageRequest.SIZE) String size,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(cursor, size, DEFAULT_PAGE, MAX_PAGE, 1);
         Inspection inspection = access.ofTeam(id);
-        return SampledCase.<SampledCase>list("inspectionId = ?1 order by caseRef", inspection.id).stream()
-                .map(CaseResource::view).toList();
+        // In case reference order; the reference is unique within an inspection, so it is the keyset.
+        return Page.<SampledCase, Map<String, Object>>collect(page, (after, limit) -> (after.isEmpty()
+                ? SampledCase.<SampledCase>find("inspectionId = ?1 order by caseRef", inspection.id)
+                : SampledCase.<SampledCase>find("inspectionId = ?1 and caseRef > ?2 order by caseRef", inspection.id,
+                        after.get(0))).range(0, limit - 1).list(),
+                c -> List.of(c.caseRef), c -> java.util.Optional.of(view(c))).toResponse(uri);
     }
 
     @GET

@@ -13,15 +13,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import uk.probation.inspection.platform.paging.PageRequest;
 import uk.probation.inspection.platform.security.Caller;
 
 /** Inspections: opened by a lead inspector, read by their team and (once published) by region viewers. */
 @Path("/inspections")
 @Produces(MediaType.APPLICATION_JSON)
 public class InspectionResource {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 500;
 
     @Inject
     InspectionService service;
@@ -38,12 +47,21 @@ public class InspectionResource {
                 .build();
     }
 
-    /** Admins hold no case data and are on no team: they see an empty list. */
+    /**
+     * Admins hold no case data and are on no team: they see an empty list. Newest first, in pages
+     * ({@value #DEFAULT_PAGE} by default, at most {@value #MAX_PAGE}); {@code Link: rel="next"} while more follow.
+     */
     @GET
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER, Caller.ADMIN })
-    public List<InspectionView> list(@QueryParam("region") String region) {
-        return service.visible(region).stream().map(access::view).toList();
+    public RestResponse<List<InspectionView>> list(@QueryParam("region") String region,
+            @Parameter(description = "Where the page starts: the cursor of the previous page's Link rel=\"next\"")
+            @QueryParam(PageRequest.CURSOR) String cursor,
+            @Parameter(description = "Inspections per page, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")")
+            @QueryParam(PageRequest.SIZE) String size,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(cursor, size, DEFAULT_PAGE, MAX_PAGE, 2);
+        return service.visible(region, page).map(access::view).toResponse(uri);
     }
 
     @GET

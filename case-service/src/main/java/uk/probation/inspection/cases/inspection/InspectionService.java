@@ -2,7 +2,6 @@ package uk.probation.inspection.cases.inspection;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,8 @@ import uk.probation.inspection.events.cases.TeamMemberAdded;
 import uk.probation.inspection.cases.framework.Framework;
 import uk.probation.inspection.cases.framework.FrameworkCatalog;
 import uk.probation.inspection.cases.team.TeamMember;
+import uk.probation.inspection.platform.paging.Page;
+import uk.probation.inspection.platform.paging.PageRequest;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
@@ -85,22 +86,64 @@ public class InspectionService {
         return inspection;
     }
 
-    /** What the caller may see: their teams' inspections, and published ones of a viewer's regions. */
+    /**
+     * One page of what the caller may see: their teams' inspections, and published ones of a viewer's regions;
+     * newest first (opened at, then id: a keyset that stays stable while inspections are opened).
+     */
     @Transactional
-    public List<Inspection> visible(String region) {
-        Map<UUID, Inspection> found = new LinkedHashMap<>();
+    public Page<Inspection> visible(String region, PageRequest page) {
+        List<String> where = new java.util.ArrayList<>();
+        Map<String, Object> params = new java.util.HashMap<>();
         if (caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR)) {
-            Inspection.<Inspection>list("id in (select t.inspectionId from TeamMember t where t.username = ?1)"
-                    + " order by openedAt", caller.username()).forEach(i -> found.put(i.id, i));
+            where.add("i.id in (select t.inspectionId from TeamMember t where t.username = :user)");
+            params.put("user", caller.username());
         }
-        if (caller.hasRole(Caller.VIEWER)) {
+        List<String> regions = caller.regions();
+        if (caller.hasRole(Caller.VIEWER) && !regions.isEmpty()) {
             // Visible to viewers: some publication version is not cancelled and its embargo has lifted.
-            Inspection.<Inspection>list("id in (select p.inspectionId from Publication p where p.cancelledAt is null"
-                    + " and p.visibleFrom <= ?1) order by openedAt", Instant.now()).stream()
-                    .filter(i -> caller.seesRegion(i.region)).forEach(i -> found.put(i.id, i));
+            String published = "i.id in (select p.inspectionId from Publication p where p.cancelledAt is null"
+                    + " and p.visibleFrom <= :now)";
+            params.put("now", Instant.now());
+            if (!regions.contains("*")) {
+                published += " and upper(i.region) in :regions";
+                params.put("regions", regions.stream().map(r -> r.toUpperCase(java.util.Locale.ROOT)).toList());
+            }
+            where.add("(" + published + ")");
         }
-        return found.values().stream()
-                .filter(i -> region == null || region.isBlank() || i.region.equalsIgnoreCase(region.trim()))
-                .toList();
+        if (where.isEmpty()) {
+            return new Page<>(List.of(), java.util.Optional.empty());
+        }
+        String query = "from Inspection i where (" + String.join(" or ", where) + ")";
+        if (region != null && !region.isBlank()) {
+            query += " and upper(i.region) = :region";
+            params.put("region", region.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        String base = query;
+        return Page.collect(page, (after, limit) -> {
+            String q = base;
+            Map<String, Object> p = new java.util.HashMap<>(params);
+            if (!after.isEmpty()) {
+                q += " and (i.openedAt < :at or (i.openedAt = :at and i.id < :id))";
+                p.put("at", instant(after.get(0)));
+                p.put("id", uuid(after.get(1)));
+            }
+            return Inspection.<Inspection>find(q + " order by i.openedAt desc, i.id desc", p).range(0, limit - 1).list();
+        }, i -> List.of(i.openedAt.toString(), i.id.toString()), java.util.Optional::of);
+    }
+
+    private static Instant instant(String field) {
+        try {
+            return Instant.parse(field);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw PageRequest.badCursor();
+        }
+    }
+
+    private static UUID uuid(String field) {
+        try {
+            return UUID.fromString(field);
+        } catch (IllegalArgumentException e) {
+            throw PageRequest.badCursor();
+        }
     }
 }

@@ -25,7 +25,7 @@ public final class CaseEventsReader implements AutoCloseable {
 
     /** One record as a consumer sees it. */
     public record Event(String key, String id, String type, String source, String subject, String time,
-            String contentType, String data, int partition, long offset) {
+            String contentType, String data, int partition, long offset, String traceparent) {
     }
 
     private final KafkaConsumer<String, String> consumer;
@@ -79,7 +79,7 @@ public final class CaseEventsReader implements AutoCloseable {
             if (inspectionId.equals(r.key())) {
                 events.add(new Event(r.key(), header(r, "ce_id"), header(r, "ce_type"), header(r, "ce_source"),
                         header(r, "ce_subject"), header(r, "ce_time"), header(r, "content-type"), r.value(),
-                        r.partition(), r.offset()));
+                        r.partition(), r.offset(), header(r, "traceparent")));
             }
         }
     }

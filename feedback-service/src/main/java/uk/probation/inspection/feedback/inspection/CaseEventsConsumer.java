@@ -24,6 +24,7 @@ import uk.probation.inspection.platform.consume.Received;
 import uk.probation.inspection.platform.consume.Retrying;
 import uk.probation.inspection.platform.consume.TransientFailures;
 import uk.probation.inspection.platform.events.IncomingEvent;
+import uk.probation.inspection.platform.trace.Traces;
 
 /**
  * Learns inspections, teams and publication from case-events (consumer group feedback-service); never calls
@@ -71,7 +72,10 @@ public class CaseEventsConsumer {
     public int process(List<IncomingEvent> events, List<DeadLetter> dead) {
         int applied = 0;
         for (IncomingEvent event : events) {
-            applied += apply(event, dead) ? 1 : 0;
+            // Its processing (log lines, and any event it emits) continues the trace of the work that emitted it.
+            try (Traces.Scope trace = Traces.continuing(event.traceparent())) {
+                applied += apply(event, dead) ? 1 : 0;
+            }
         }
         Retrying.call(dead.size() + " dead letters", retryFor, () -> {
             deadLetters.send(dead);

@@ -8,10 +8,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * A CloudEvent read from Kafka in binary mode: attributes from the {@code ce_*} headers, data as JSON text.
+ * A CloudEvent read from Kafka in binary mode: attributes from the {@code ce_*} headers, data as JSON text, and the
+ * W3C {@code traceparent} of the work that emitted it (null when it came without one).
  */
 public record IncomingEvent(UUID id, String type, String source, OffsetDateTime time, String subject,
-        String key, String data, int partition, long offset) {
+        String key, String data, int partition, long offset, String traceparent) {
 
     public static IncomingEvent of(ConsumerRecord<String, String> record) {
         String id = header(record, "ce_id");
@@ -23,7 +24,7 @@ public record IncomingEvent(UUID id, String type, String source, OffsetDateTime 
         String time = header(record, "ce_time");
         return new IncomingEvent(UUID.fromString(id), type, header(record, "ce_source"),
                 time == null ? null : OffsetDateTime.parse(time), header(record, "ce_subject"),
-                record.key(), record.value(), record.partition(), record.offset());
+                record.key(), record.value(), record.partition(), record.offset(), header(record, "traceparent"));
     }
 
     /** A record as it came, whatever its headers say (for a dead letter of something that is not a CloudEvent). */
@@ -36,7 +37,15 @@ public record IncomingEvent(UUID id, String type, String source, OffsetDateTime 
             // kept out: the dead letter carries the record as it was, its ce_id header included
         }
         return new IncomingEvent(uuid, header(record, "ce_type"), header(record, "ce_source"), null,
-                header(record, "ce_subject"), record.key(), record.value(), record.partition(), record.offset());
+                header(record, "ce_subject"), record.key(), record.value(), record.partition(), record.offset(),
+                header(record, "traceparent"));
+    }
+
+    /** This event with its trace continued: the span of its processing here (same trace id), or none without one. */
+    public IncomingEvent continuingTrace() {
+        String child = uk.probation.inspection.platform.trace.TraceParent.parse(traceparent)
+                .map(t -> t.child().header()).orElse(null);
+        return new IncomingEvent(id, type, source, time, subject, key, data, partition, offset, child);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -212,7 +212,7 @@ public class OutboxRelay {
         // Keys whose row was refused in this batch: their later rows wait behind it, as they will in later batches.
         Set<String> refusedKeys = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, event_id, topic, message_key, type, source, subject, occurred_at, payload"
+                "select id, event_id, topic, message_key, type, source, subject, occurred_at, payload, traceparent"
                         + " from outbox_event o where published_at is null and parked_at is null"
                         + " and not " + OutboxParking.HELD + " order by id limit ?")) {
             select.setInt(1, batchSize);
@@ -317,6 +317,10 @@ public class OutboxRelay {
             header(record, "ce_subject", subject);
         }
         header(record, "content-type", "application/json");
+        String traceparent = row.getString("traceparent");
+        if (traceparent != null) {
+            header(record, "traceparent", traceparent); // CloudEvents distributed tracing extension, Kafka binding
+        }
         return record;
     }
 

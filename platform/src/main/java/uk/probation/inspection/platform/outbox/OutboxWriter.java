@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import uk.probation.inspection.events.EventCodec;
 import uk.probation.inspection.events.Topic;
+import uk.probation.inspection.platform.trace.Traces;
 
 /**
  * Appends an event to the outbox inside the caller's transaction: the event exists if and only if the
@@ -74,8 +75,8 @@ public class OutboxWriter {
         // The managed data source enlists this connection in the caller's JTA transaction.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "insert into outbox_event (event_id, topic, message_key, type, source, subject, payload)"
-                                + " values (?, ?, ?, ?, ?, ?, ?)")) {
+                        "insert into outbox_event (event_id, topic, message_key, type, source, subject, payload, traceparent)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, id);
             insert.setString(2, topic);
             insert.setString(3, key);
@@ -83,6 +84,7 @@ public class OutboxWriter {
             insert.setString(5, source);
             insert.setString(6, key);
             insert.setString(7, payload);
+            insert.setString(8, Traces.current()); // the work that caused it: a request, or an event being applied
             insert.executeUpdate();
             wakeRelayAfterCommit();
             return id;

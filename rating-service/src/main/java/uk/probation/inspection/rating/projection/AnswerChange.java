@@ -6,13 +6,16 @@ import java.util.UUID;
 
 import uk.probation.inspection.events.cases.AnswerRecorded;
 
-/** A validated {@code answer.recorded} event, as the projection applies it; {@code time} is its ce_time (stamps key-question history). */
+/**
+ * A validated {@code answer.recorded} event, as the projection applies it; {@code time} is its ce_time (stamps
+ * key-question history), {@code traceparent} the span of its processing (its rating.changed events carry it).
+ */
 record AnswerChange(UUID inspectionId, String caseRef, String questionId, String answer, int version,
-        OffsetDateTime time) {
+        OffsetDateTime time, String traceparent) {
 
     private static final Set<String> ANSWERS = Set.of("YES", "NO", "NOT_APPLICABLE");
 
-    static AnswerChange of(AnswerRecorded event, OffsetDateTime time) {
+    static AnswerChange of(AnswerRecorded event, OffsetDateTime time, String traceparent) {
         if (!ANSWERS.contains(event.answer())) {
             throw new BadEventException("unknown answer '" + event.answer() + "'");
         }
@@ -20,7 +23,7 @@ record AnswerChange(UUID inspectionId, String caseRef, String questionId, String
             throw new BadEventException("version " + event.version() + " is not a version");
         }
         return new AnswerChange(event.inspectionId(), event.caseRef(), event.questionId(), event.answer(),
-                event.version(), time);
+                event.version(), time, traceparent);
     }
 
     ApplyContext.AnswerKey key() {

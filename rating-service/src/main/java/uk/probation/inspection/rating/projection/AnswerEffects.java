@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import uk.probation.inspection.platform.trace.Traces;
+
 import org.jboss.logging.Logger;
 
 import uk.probation.inspection.rating.projection.ApplyContext.CountKey;
@@ -45,7 +47,9 @@ public class AnswerEffects {
         store.loadAnswers(known.stream().map(AnswerChange::key).toList(), context);
         store.loadCases(known.stream().map(AnswerChange::caseKey).toList(), context);
         for (AnswerChange answer : answers) {
-            apply(answer, announce, context);
+            try (Traces.Scope trace = Traces.resume(answer.traceparent())) {
+                apply(answer, announce, context);
+            }
         }
     }
 

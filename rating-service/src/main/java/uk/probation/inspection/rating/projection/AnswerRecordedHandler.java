@@ -27,11 +27,11 @@ public class AnswerRecordedHandler implements CaseEventHandler<AnswerRecorded> {
 
     @Override
     public void check(Received<AnswerRecorded> received) {
-        AnswerChange.of(received.event(), received.meta().time());
+        AnswerChange.of(received.event(), received.meta().time(), null);
     }
 
     @Override
     public void apply(List<Received<AnswerRecorded>> run, boolean announce, ApplyContext context) {
-        effects.apply(run.stream().map(r -> AnswerChange.of(r.event(), r.meta().time())).toList(), announce, context);
+        effects.apply(run.stream().map(r -> AnswerChange.of(r.event(), r.meta().time(), r.meta().traceparent())).toList(), announce, context);
     }
 }

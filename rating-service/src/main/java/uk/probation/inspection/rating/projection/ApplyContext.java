@@ -50,6 +50,16 @@ public final class ApplyContext {
     /** Owed key-question history points, in the order the events made them. */
     final List<HistoryPoint> history = new ArrayList<>();
 
+    /**
+     * Per inspection, the trace of this transaction's first event for it (the consumer's span): what a snapshot it
+     * marks as owed will carry.
+     */
+    final Map<UUID, String> traces = new HashMap<>();
+
+    String traceOf(UUID inspectionId) {
+        return traces.get(inspectionId);
+    }
+
     boolean owesWrites() {
         return !changedAnswers.isEmpty() || !countDeltas.isEmpty() || !history.isEmpty()
                 || inspections.values().stream().anyMatch(InspectionState::owesWrites);

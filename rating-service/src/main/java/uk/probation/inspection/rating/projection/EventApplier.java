@@ -23,6 +23,7 @@ import uk.probation.inspection.platform.consume.HandlerCoverage;
 import uk.probation.inspection.platform.consume.Received;
 import uk.probation.inspection.platform.events.IncomingEvent;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
+import uk.probation.inspection.platform.trace.Traces;
 
 /**
  * Applies case events to the projection, in the caller's transaction, each at most once (inbox), in the order
@@ -33,6 +34,8 @@ import uk.probation.inspection.platform.inbox.ProcessedEvents;
  */
 @ApplicationScoped
 public class EventApplier {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EventApplier.class);
 
     /** What happened to the events of one call. */
     public record Outcome(List<IncomingEvent> applied, int duplicates, List<DeadLetter> deadLetters) {
@@ -68,7 +71,9 @@ public class EventApplier {
     public Outcome apply(List<IncomingEvent> events, boolean announce, ApplyContext context) {
         List<DeadLetter> dead = new ArrayList<>();
         List<Received<CaseEvent>> decoded = new ArrayList<>();
-        for (IncomingEvent event : events) {
+        for (IncomingEvent sent : events) {
+            // Its processing is a child span of the work that emitted it; the span travels with the event from here.
+            IncomingEvent event = sent.continuingTrace();
             try {
                 decoded.add(new Received<>(event, EventCodec.decode(Topics.CASE_EVENTS, event.type(), event.data())));
             } catch (UndecodableEventException e) {
@@ -85,7 +90,12 @@ public class EventApplier {
                 continue;
             }
             CaseEventHandler<CaseEvent> handler = handlerOf(received.event());
-            try {
+            try (Traces.Scope trace = Traces.resume(received.meta().traceparent())) {
+                if (announce) { // a rebuild replays without a line per event
+                    LOG.infof("Applying %s %s of inspection %s", received.meta().type(), received.meta().id(),
+                            received.meta().key());
+                }
+                rememberTrace(received.meta(), context);
                 handler.check(received);
             } catch (BadEventException e) {
                 refuse(received, e, dead);
@@ -101,12 +111,23 @@ public class EventApplier {
         return new Outcome(applied, duplicates, dead);
     }
 
+    private static void rememberTrace(IncomingEvent meta, ApplyContext context) {
+        if (meta.traceparent() != null && meta.key() != null) {
+            try {
+                context.traces.putIfAbsent(UUID.fromString(meta.key()), meta.traceparent());
+            } catch (IllegalArgumentException notAnId) {
+                // a key that is no inspection id has no snapshot to trace
+            }
+        }
+    }
+
     private void applyRun(List<Received<CaseEvent>> run, boolean announce, ApplyContext context,
             List<IncomingEvent> applied, List<DeadLetter> dead) {
         if (run.isEmpty()) {
             return;
         }
-        try {
+        // A run shares one trace in its log lines (answers, nearly all the traffic, switch per event in AnswerEffects).
+        try (Traces.Scope trace = Traces.resume(run.get(0).meta().traceparent())) {
             handlerOf(run.get(0).event()).apply(List.copyOf(run), announce, context);
             run.forEach(r -> applied.add(r.meta()));
         } catch (BadEventException e) {

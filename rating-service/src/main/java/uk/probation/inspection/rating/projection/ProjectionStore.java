@@ -75,8 +75,11 @@ public class ProjectionStore {
         String[] locked = found.stream().map(UUID::toString).toArray(String[]::new);
         if (!clean.isEmpty()) {
             // Only where unset: an update of an already marked row would just leave a dead row version behind.
-            jdbc.update("update inspection set snapshot_dirty = true where id = any (cast(? as uuid[]))",
-                    (Object) clean.stream().map(UUID::toString).toArray(String[]::new));
+            jdbc.update("""
+                    update inspection set snapshot_dirty = true, snapshot_trace = t.trace
+                    from unnest(cast(? as uuid[]), cast(? as text[])) as t(id, trace) where inspection.id = t.id""",
+                    (Object) clean.stream().map(UUID::toString).toArray(String[]::new),
+                    (Object) clean.stream().map(context::traceOf).toArray(String[]::new));
         }
         jdbc.list("""
                 select inspection_id, standard_id, rating, lowest_key_question from standard_rating

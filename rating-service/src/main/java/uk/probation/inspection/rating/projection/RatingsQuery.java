@@ -56,9 +56,14 @@ public class RatingsQuery {
         return jdbc.one(HEADER_SELECT + " where id = ?", RatingsQuery::header, id);
     }
 
-    public List<Header> inRegion(String region) {
-        return jdbc.list(HEADER_SELECT + " where upper(region) = upper(?) order by name, id",
-                RatingsQuery::header, region);
+    /** At most {@code limit} of a region's inspections after the keyset {@code after} (name, id; empty: from the start). */
+    public List<Header> inRegion(String region, List<String> after, int limit) {
+        if (after.isEmpty()) {
+            return jdbc.list(HEADER_SELECT + " where upper(region) = upper(?) order by name, id limit ?",
+                    RatingsQuery::header, region, limit);
+        }
+        return jdbc.list(HEADER_SELECT + " where upper(region) = upper(?) and (name, id) > (?, cast(? as uuid))"
+                + " order by name, id limit ?", RatingsQuery::header, region, after.get(0), after.get(1), limit);
     }
 
     /** On the team: the name, and the token's sub once the member is bound to one (the name is not trusted). */

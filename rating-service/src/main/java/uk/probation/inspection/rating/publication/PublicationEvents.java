@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import uk.probation.inspection.events.cases.InspectionPublished;
 import uk.probation.inspection.events.cases.InspectionReopened;
+import uk.probation.inspection.platform.trace.Traces;
 import uk.probation.inspection.rating.projection.ApplyContext;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.ProjectionStore;
@@ -40,8 +41,8 @@ public class PublicationEvents {
                 : eventTime != null ? eventTime : OffsetDateTime.now();
         boolean scheduled = Boolean.TRUE.equals(event.scheduled());
         store.flush(context); // the snapshot is read from the tables: they must hold every earlier event's effect
-        int known = jdbc.update("update inspection set status = ?, scheduled_for = ?, snapshot_dirty = true where id = ?",
-                scheduled ? "SCHEDULED" : "PUBLISHED", scheduled ? visibleFrom : null, id);
+        int known = jdbc.update("update inspection set status = ?, scheduled_for = ?, snapshot_dirty = true, snapshot_trace = ? where id = ?",
+                scheduled ? "SCHEDULED" : "PUBLISHED", scheduled ? visibleFrom : null, Traces.current(), id);
         if (known == 0) {
             LOG.warnf("inspection.published for unknown inspection %s ignored", id);
             return;
@@ -55,6 +56,7 @@ public class PublicationEvents {
         if (event.cancelledVersion() != null) {
             publications.cancel(id, event.cancelledVersion());
         }
-        jdbc.update("update inspection set status = 'OPEN', scheduled_for = null, snapshot_dirty = true where id = ?", id);
+        jdbc.update("update inspection set status = 'OPEN', scheduled_for = null, snapshot_dirty = true, snapshot_trace = ?"
+                + " where id = ?", Traces.current(), id);
     }
 }

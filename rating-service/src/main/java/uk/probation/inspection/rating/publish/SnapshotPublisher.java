@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import uk.probation.inspection.platform.outbox.OutboxWriter;
+import uk.probation.inspection.platform.trace.Traces;
 import uk.probation.inspection.platform.work.Wakeup;
 import uk.probation.inspection.rating.dashboard.RatingChangeSignal;
 import uk.probation.inspection.rating.projection.Jdbc;
@@ -129,17 +130,22 @@ public class SnapshotPublisher {
             return false;
         }
         // Lock the row (outbox order rule); skip it while an effect or a rebuild holds it: it stays marked.
-        boolean locked = jdbc.one("select 1 from inspection where id = ? and snapshot_dirty for update skip locked",
-                row -> true, id).isPresent();
-        if (!locked) {
+        var locked = jdbc.one("select snapshot_trace from inspection where id = ? and snapshot_dirty for update skip locked",
+                row -> java.util.Optional.ofNullable(row.getString(1)), id);
+        if (locked.isEmpty()) {
             return false;
         }
-        var header = query.header(id).orElseThrow();
-        outbox.append(Topics.INSPECTION_RATINGS, id.toString(), RatingSnapshot.of(query.ratings(header)));
+        // The snapshot continues the trace of the first change it covers (ProjectionStore keeps it with the mark).
+        try (Traces.Scope trace = Traces.resume(locked.get().orElse(null))) {
+            var header = query.header(id).orElseThrow();
+            outbox.append(Topics.INSPECTION_RATINGS, id.toString(), RatingSnapshot.of(query.ratings(header)));
+            LOG.infof("rating.snapshot of inspection %s written", id);
+        }
         // Change sequence for the live stream: taken under a transaction-wide lock, so sequence order is commit
         // order across replicas and a stream resuming after id N misses nothing committed later.
         jdbc.one("select pg_advisory_xact_lock(hashtext('rating_change_seq'))", row -> true);
-        jdbc.update("update inspection set snapshot_dirty = false, change_seq = nextval('rating_change_seq') where id = ?",
+        jdbc.update("update inspection set snapshot_dirty = false, snapshot_trace = null, change_seq = nextval('rating_change_seq')"
+                + " where id = ?",
                 id);
         return true;
     }

@@ -8,8 +8,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import uk.probation.inspection.platform.paging.Page;
+import uk.probation.inspection.platform.paging.PageRequest;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
 import uk.probation.inspection.rating.projection.RatingsQuery;
@@ -19,6 +27,9 @@ import uk.probation.inspection.rating.projection.RatingsViews.RegionRow;
 @Path("/regions/{region}/ratings")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegionRatingsResource {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 500;
 
     @Inject
     InspectionAccess access;
@@ -31,10 +42,30 @@ public class RegionRatingsResource {
 
     @GET
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
-    public List<RegionRow> ratings(@PathParam("region") String region) {
+    public RestResponse<List<RegionRow>> ratings(@PathParam("region") String region,
+            @Parameter(description = "Where the page starts: the cursor of the previous page's Link rel=\"next\"")
+            @QueryParam(PageRequest.CURSOR) String cursor,
+            @Parameter(description = "Inspections per page, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")")
+            @QueryParam(PageRequest.SIZE) String size,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(cursor, size, DEFAULT_PAGE, MAX_PAGE, 2);
         if (!access.mayListRegion(region)) {
             throw ProblemException.notFound("No region " + region);
         }
-        return query.inRegion(region).stream().flatMap(h -> access.readable(h).stream()).map(reads::regionRow).toList();
+        if (!page.first()) {
+            uuid(page.after().get(1));
+        }
+        // By name then id; rows the caller may not read are skipped (a viewer sees published ones, as their snapshot).
+        return Page.collect(page, (after, limit) -> query.inRegion(region, after, limit),
+                h -> List.of(h.name(), h.id().toString()), h -> access.readable(h).map(reads::regionRow))
+                .toResponse(uri);
+    }
+
+    private static void uuid(String field) {
+        try {
+            java.util.UUID.fromString(field);
+        } catch (IllegalArgumentException e) {
+            throw PageRequest.badCursor();
+        }
     }
 }
