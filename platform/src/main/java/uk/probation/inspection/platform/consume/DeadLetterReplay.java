@@ -1,5 +1,6 @@
 package uk.probation.inspection.platform.consume;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import uk.probation.inspection.platform.events.IncomingEvent;
 public class DeadLetterReplay {
 
     /** What one replay read and applied. */
+    @Schema(name = "DeadLetterReplayReport", description = "What a replay read from the dead letters and applied")
     public record Report(String topic, int read, int applied, int notCloudEvents) {
     }
 

@@ -1,5 +1,11 @@
 package uk.probation.inspection.rating.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +29,7 @@ import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 /** Current ratings and question tallies of one inspection (contract.md, rating-service). */
 @Path("/inspections/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ratings", description = "Current ratings and question tallies of one inspection: live figures for its team, the published snapshot for viewers")
 public class InspectionRatingsResource {
 
     private static final Set<String> COHORTS = Set.of("COMMUNITY", "RESETTLEMENT", "YOUNG_ADULT");
@@ -35,6 +42,11 @@ public class InspectionRatingsResource {
 
     @GET
     @Path("ratings")
+    @Operation(operationId = "getInspectionRatings", summary = "The overall, standard and key-question ratings of an inspection",
+            description = "The team reads live, provisional figures; viewers the snapshot of the latest visible publication "
+                    + "(publishedAt, publicationVersion). A read right after a change may lag by the event bus.")
+    @APIResponse(responseCode = "200", description = "The ratings")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection, or not one the caller may see (for viewers: none published in their regions)")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public InspectionRatings ratings(@PathParam("id") String id) {
         return reads.ratings(access.readable(id));
@@ -46,10 +58,17 @@ public class InspectionRatingsResource {
      */
     @GET
     @Path("questions")
+    @Operation(operationId = "listQuestionTallies", summary = "Every key question and prompt's tallies, for all cases or one breakdown")
+    @APIResponse(responseCode = "200", description = "One row per key question and prompt")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "An unknown cohort, an empty value, or more than one breakdown")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
-    public List<QuestionView> questions(@PathParam("id") String id, @QueryParam("cohort") String cohort,
-            @QueryParam("gender") String gender, @QueryParam("ethnicity") String ethnicity,
-            @QueryParam("roshLevel") String roshLevel) {
+    public List<QuestionView> questions(@PathParam("id") String id,
+            @Parameter(description = "Only cases of this cohort", schema = @Schema(enumeration = { "COMMUNITY", "RESETTLEMENT", "YOUNG_ADULT" }))
+            @QueryParam("cohort") String cohort,
+            @Parameter(description = "Only cases of this gender") @QueryParam("gender") String gender,
+            @Parameter(description = "Only cases of this ethnicity") @QueryParam("ethnicity") String ethnicity,
+            @Parameter(description = "Only cases of this RoSH level") @QueryParam("roshLevel") String roshLevel) {
         Readable readable = access.readable(id);
         return reads.questions(readable, breakdown(cohort, gender, ethnicity, roshLevel));
     }
