@@ -1,6 +1,5 @@
 package uk.probation.inspection.cases.casefile;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,6 +64,15 @@ public class CaseResource {
                     examples = "2022-01-24") String startDate) {
     }
 
+    /**
+     * Several cases, for the document only: a named array schema, so that client generators see two named
+     * alternatives (one case or a list) rather than an inline array, which some cannot name.
+     */
+    @Schema(name = "NewCases", description = "Several cases, registered together or not at all")
+    static final class CaseJsonList extends java.util.ArrayList<CaseJson> {
+        private static final long serialVersionUID = 1L;
+    }
+
     @Schema(name = "CasesRegistered")
     public record Registered(int registered, List<String> caseRefs) {
     }
@@ -100,7 +108,7 @@ public class CaseResource {
     @Operation(operationId = "registerCases", summary = "Register cases: one case, a JSON array, or CSV",
             description = "The whole request is rejected (422, every bad case or row listed) if any case is bad.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(oneOf = { CaseJson.class, CaseJson[].class })))
+            schema = @Schema(oneOf = { CaseJson.class, CaseJsonList.class })))
     @APIResponse(responseCode = "201", description = "Registered; Location names the case when one object was sent",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Registered.class)))
     @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)

@@ -39,7 +39,7 @@ public class DeadLetterResource {
     @Path("replay")
     @Operation(operationId = "replayFeedbackDeadLetters", summary = "Apply case-events' dead letters again, once their cause is mended")
     @RolesAllowed(Caller.ADMIN)
-    public DeadLetterReplay.Report replay() {
+    public DeadLetterReplay.ReplayReport replay() {
         LOG.infof("audit: user=%s action=replay-dead-letters", caller.username());
         return replay.replay(Topics.CASE_EVENTS.name(), events -> consumer.process(events, new ArrayList<>()));
     }

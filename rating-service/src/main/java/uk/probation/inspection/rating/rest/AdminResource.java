@@ -55,7 +55,7 @@ public class AdminResource {
     @Path("dead-letters/replay")
     @Operation(operationId = "replayRatingDeadLetters", summary = "Apply case-events' dead letters again, once their cause is mended")
     @RolesAllowed(Caller.ADMIN)
-    public DeadLetterReplay.Report replayDeadLetters() {
+    public DeadLetterReplay.ReplayReport replayDeadLetters() {
         LOG.infof("audit: user=%s action=replay-dead-letters", caller.username());
         return replay.replay(Topics.CASE_EVENTS.name(), events -> processor.process(events, List.of()));
     }
