@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,8 @@ class NewhamThroughGeneratedClientTest {
         var lead = cases("lena", "lead-inspector");
 
         InspectionView opened = new InspectionsApi(lead).openInspection(new OpenInspection().name("Newham PDU")
-                .region("London").pdu("Newham").frameworkId("hmip-probation-pdu-2021").fieldworkStart("2022-09-05")
-                .sampleFrom("2022-01-24").sampleTo("2022-02-25"));
+                .region("London").pdu("Newham").frameworkId("hmip-probation-pdu-2021").fieldworkStart(LocalDate.parse("2022-09-05"))
+                .sampleFrom(LocalDate.parse("2022-01-24")).sampleTo(LocalDate.parse("2022-02-25")));
         inspectionId = opened.getId().toString();
 
         NewCases sample = new NewCases();
@@ -85,18 +86,18 @@ class NewhamThroughGeneratedClientTest {
             sample.add(new NewCase().caseRef(row.get("case_ref")).cohort(row.get("cohort"))
                     .sentenceType(row.get("sentence_type")).youngAdult(Boolean.parseBoolean(row.get("young_adult")))
                     .gender(row.get("gender")).ethnicity(row.get("ethnicity")).roshLevel(row.get("rosh_level"))
-                    .startDate(row.get("start_date")));
+                    .startDate(LocalDate.parse(row.get("start_date"))));
         }
         registered = new CasesApi(lead).registerCases(inspectionId, new RegisterCasesRequest(sample));
 
         List<BatchAnswer> batch = rows("answers.csv").stream().map(row -> new BatchAnswer().caseRef(row.get("case_ref"))
-                .questionId(row.get("question_id")).answer(row.get("answer"))).toList();
+                .questionId(row.get("question_id")).answer(BatchAnswer.AnswerEnum.fromValue(row.get("answer")))).toList();
         answers = new AnswersApi(lead).recordAnswers(inspectionId, batch);
 
         JudgementsApi judgements = new JudgementsApi(lead);
         for (Map<String, String> row : rows("judgements.csv")) {
             JudgementView recorded = judgements.recordJudgement(inspectionId, row.get("standard_id"),
-                    new JudgementBody().rating(row.get("rating")).rationale("As published in the Newham report."));
+                    new JudgementBody().rating(JudgementBody.RatingEnum.fromValue(row.get("rating"))).rationale("As published in the Newham report."));
             assertEquals(row.get("rating"), recorded.getRating());
         }
     }
@@ -116,7 +117,7 @@ class NewhamThroughGeneratedClientTest {
         // the same answer again is a no-op: changed false
         Map<String, String> first = rows("answers.csv").get(0);
         AnswerView again = new AnswersApi(cases("lena", "lead-inspector")).recordAnswer(first.get("case_ref"), inspectionId,
-                first.get("question_id"), new AnswerBody().answer(first.get("answer")));
+                first.get("question_id"), new AnswerBody().answer(AnswerBody.AnswerEnum.fromValue(first.get("answer"))));
         assertFalse(again.getChanged());
         assertEquals(1, again.getVersion());
     }
@@ -172,14 +173,16 @@ class NewhamThroughGeneratedClientTest {
         var lead = cases("lena", "lead-inspector");
         uk.probation.inspection.client.cases.ApiException refused = assertThrows(
                 uk.probation.inspection.client.cases.ApiException.class,
-                () -> new AnswersApi(lead).recordAnswer("NEW-001", inspectionId, "2.2.1", new AnswerBody().answer("MAYBE")));
+                // the client's types only send valid answers; a question the framework does not have breaks a rule
+                () -> new AnswersApi(lead).recordAnswer("NEW-001", inspectionId, "9.9.9",
+                        new AnswerBody().answer(AnswerBody.AnswerEnum.YES)));
         assertEquals(422, refused.getCode());
         Problem problem = problem(lead, refused);
         assertEquals(422, problem.getStatus());
         assertNotNull(problem.getTitle());
         assertFalse(problem.getErrors().isEmpty(), "the problem lists what is wrong");
-        assertTrue(problem.getErrors().stream().anyMatch(e -> e.getField() != null && e.getField().endsWith("answer")
-                && e.getMessage().contains("YES, NO or NOT_APPLICABLE")), "the answer is named: " + problem.getErrors());
+        assertTrue(problem.getErrors().stream().anyMatch(e -> e.getField() != null && e.getField().endsWith("questionId")
+                && e.getMessage().contains("9.9.9")), "the question is named: " + problem.getErrors());
     }
 
     @Test
