@@ -1,5 +1,14 @@
 package uk.probation.inspection.cases.answer;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -32,20 +41,26 @@ import uk.probation.inspection.platform.security.Caller;
 /** Answers to key questions and prompts, one at a time or in atomic batches, with their history. */
 @Path("/inspections/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Answers", description = "Answers to key questions and prompts, one at a time or in atomic batches, with their history")
 public class AnswerResource {
 
     static final List<String> CSV_COLUMNS = List.of("case_ref", "question_id", "answer");
 
-    public record AnswerBody(String answer, String note) {
+    @Schema(requiredProperties = "answer")
+    public record AnswerBody(@Schema(enumeration = { "YES", "NO", "NOT_APPLICABLE" }, examples = "YES") String answer,
+            @Schema(description = "Optional note", examples = "Seen in the case file") String note) {
     }
 
-    public record BatchRow(String caseRef, String questionId, String answer) {
+    @Schema(name = "BatchAnswer", requiredProperties = { "caseRef", "questionId", "answer" })
+    public record BatchRow(@Schema(examples = "NEW-001") String caseRef, @Schema(examples = "2.2.1") String questionId,
+            @Schema(enumeration = { "YES", "NO", "NOT_APPLICABLE" }, examples = "YES") String answer) {
     }
 
     public record AnswerView(String caseRef, String questionId, String answer, String note, int version,
             boolean changed, String recordedBy, Instant recordedAt) {
     }
 
+    @Schema(name = "AnswerVersion")
     public record VersionView(int version, String from, String to, String note, String recordedBy,
             Instant recordedAt) {
     }
@@ -62,6 +77,11 @@ public class AnswerResource {
     @PUT
     @Path("/cases/{caseRef}/answers/{questionId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordAnswer", summary = "Record one answer; the same answer again is a no-op (changed false)")
+    @APIResponse(responseCode = "200", description = "Recorded (changed true, version + 1) or unchanged (changed false)")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or case, or not one the caller may see")
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "The answer is not YES, NO or NOT_APPLICABLE, the question is not in the framework, or the note is too long")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public AnswerView put(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
             @PathParam("questionId") String questionId, AnswerBody body) {
@@ -75,6 +95,15 @@ public class AnswerResource {
     @POST
     @Path("/answers")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordAnswers", summary = "Record a batch of answers, atomically: JSON array or CSV",
+            description = "All or nothing: one bad answer rejects the batch (422, every bad one listed).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = BatchRow.class)))
+    @APIResponse(responseCode = "200", description = "How many answers were recorded and how many were unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerService.BatchResult.class)))
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "An answer breaks a rule (unknown case or question, bad value); nothing was recorded")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public AnswerService.BatchResult batchJson(@PathParam("id") String id, String text) {
         String body = StrictJson.withoutBom(text);
@@ -92,6 +121,11 @@ public class AnswerResource {
     @POST
     @Path("/answers")
     @Consumes("text/csv")
+    @Operation(operationId = "recordAnswers", summary = "Record a batch of answers, atomically: JSON array or CSV")
+    @RequestBody(required = true, content = @Content(mediaType = ApiErrors.CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "RFC 4180 CSV, UTF-8, a header row then one answer a row; "
+                    + "columns: case_ref, question_id, answer (YES, NO or NOT_APPLICABLE)"),
+            examples = @ExampleObject(name = "newham", value = "case_ref,question_id,answer\nNEW-001,2.1.1,NOT_APPLICABLE\nNEW-001,2.2.1,YES\n")))
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public AnswerService.BatchResult batchCsv(@PathParam("id") String id, String body) {
         Iterator<AnswerInput> inputs = new MappedIterator<>(CsvInput.rows(body, CSV_COLUMNS),
@@ -102,6 +136,9 @@ public class AnswerResource {
     @GET
     @Path("/cases/{caseRef}/answers/{questionId}/history")
     @Transactional
+    @Operation(operationId = "listAnswerHistory", summary = "Every version of one answer, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection, case or question, or not one the caller may see")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public List<VersionView> history(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
             @PathParam("questionId") String questionId) {

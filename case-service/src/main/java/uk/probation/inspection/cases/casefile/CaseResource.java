@@ -1,5 +1,14 @@
 package uk.probation.inspection.cases.casefile;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,12 +55,41 @@ import uk.probation.inspection.platform.security.Caller;
 /** The case sample of an inspection: registered and read by its team. */
 @Path("/inspections/{id}/cases")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "The case sample of an inspection, registered and read by its team")
 public class CaseResource {
 
     /** Pages of the case list: a whole Newham-sized sample (33) and far larger ones fit in the first. */
     static final int DEFAULT_PAGE = 500;
     static final int MAX_PAGE = 1_000;
 
+    /**
+     * A case in JSON as the document shows it: the probation framework's attributes. Registration itself reads any
+     * framework's declared attributes by id (CaseInput); this record only names the schema for clients.
+     */
+    @Schema(name = "NewCase", description = "A sampled case; further attributes the framework declares are rejected "
+            + "unless declared (caseAttributes)", requiredProperties = { "caseRef", "cohort", "sentenceType",
+                    "youngAdult", "gender", "ethnicity", "roshLevel", "startDate" })
+    public record NewCaseDoc(@Schema(examples = "NEW-001") String caseRef,
+            @Schema(description = "COMMUNITY or RESETTLEMENT", examples = "COMMUNITY") String cohort,
+            @Schema(examples = "COMMUNITY_ORDER") String sentenceType,
+            @Schema(type = SchemaType.BOOLEAN, description = "true or false (the strings \"true\"/\"false\" are accepted)")
+            Object youngAdult,
+            @Schema(examples = "MALE") String gender, @Schema(examples = "White") String ethnicity,
+            @Schema(examples = "MEDIUM") String roshLevel,
+            @Schema(format = "date", description = "ISO-8601 date within the inspection's sample window",
+                    examples = "2022-01-24") String startDate) {
+    }
+
+    /**
+     * Several cases, for the document only: a named array schema, so that client generators see two named
+     * alternatives (one case or a list) rather than an inline array, which some cannot name.
+     */
+    @Schema(name = "NewCases", description = "Several cases, registered together or not at all")
+    static final class CaseJsonList extends java.util.ArrayList<NewCaseDoc> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Schema(name = "CasesRegistered")
     public record Registered(int registered, List<String> caseRefs) {
     }
 
@@ -65,6 +103,7 @@ public class CaseResource {
         return view;
     }
 
+    @Schema(name = "CaseAnswer")
     public record AnswerView(String questionId, String answer, String note, int version, String recordedBy,
             Instant recordedAt) {
     }
@@ -79,8 +118,18 @@ public class CaseResource {
     @Inject
     ObjectMapper json;
 
+    // Two methods, one operation: the JSON and CSV bodies are merged into one request body in the document.
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "registerCases", summary = "Register cases: one case, a JSON array, or CSV",
+            description = "The whole request is rejected (422, every bad case or row listed) if any case is bad.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = { NewCaseDoc.class, CaseJsonList.class })))
+    @APIResponse(responseCode = "201", description = "Registered; Location names the case when one object was sent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Registered.class)))
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "A case breaks a rule (unknown value, date outside the sample window, case ref already registered); nothing was stored")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Response registerJson(@PathParam("id") String id, String body) throws JsonProcessingException {
         boolean array = JsonInput.isArray(body);
@@ -93,6 +142,14 @@ public class CaseResource {
 
     @POST
     @Consumes("text/csv")
+    @Operation(operationId = "registerCases", summary = "Register cases: one case, a JSON array, or CSV")
+    @RequestBody(required = true, content = @Content(mediaType = ApiErrors.CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "RFC 4180 CSV, UTF-8, a header row then one case a row; "
+                    + "columns: case_ref, cohort, sentence_type, young_adult, gender, ethnicity, rosh_level, start_date "
+                    + "(and the csvColumn of each case attribute the framework declares)"),
+            examples = @ExampleObject(name = "newham", value = "case_ref,cohort,sentence_type,young_adult,gender,ethnicity,rosh_level,start_date\nNEW-001,COMMUNITY,SUSPENDED_SENTENCE_ORDER,true,MALE,Black or Black British,MEDIUM,2022-01-24\n")))
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Registered.class)))
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Response registerCsv(@PathParam("id") String id, String body) {
         return created(id, service.register(id, attributes -> {
@@ -119,6 +176,9 @@ public class CaseResource {
 
     @GET
     @Transactional
+    @Operation(operationId = "listCases", summary = "The inspection's registered cases (its team)")
+    @APIResponse(responseCode = "200", description = "The cases, by case ref")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public RestResponse<List<Map<String, Object>>> list(@PathParam("id") String id,
             @Parameter(description = "Where the page starts: the cursor of the previous page's Link rel=\"next\"")
@@ -139,6 +199,9 @@ public class CaseResource {
     @GET
     @Path("/{caseRef}")
     @Transactional
+    @Operation(operationId = "getCase", summary = "One case with its current answers (its team)")
+    @APIResponse(responseCode = "200", description = "The case and its answers")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or case, or not one the caller may see")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Map<String, Object> get(@PathParam("id") String id, @PathParam("caseRef") String caseRef) {
         Inspection inspection = access.ofTeam(id);

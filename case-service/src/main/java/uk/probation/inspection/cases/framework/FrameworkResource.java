@@ -1,5 +1,11 @@
 package uk.probation.inspection.cases.framework;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.net.URI;
 import java.util.List;
 
@@ -21,6 +27,7 @@ import uk.probation.inspection.platform.security.Caller;
 /** Standards frameworks: read by everyone with a role here, registered by admins. */
 @Path("/frameworks")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Frameworks", description = "Standards frameworks: domains, standards, key questions, prompts and rating rules")
 public class FrameworkResource {
 
     @Inject
@@ -30,6 +37,7 @@ public class FrameworkResource {
     Caller caller;
 
     @GET
+    @Operation(operationId = "listFrameworks", summary = "Every standards framework")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.ADMIN, Caller.VIEWER })
     public List<Framework> list() {
         return catalog.all();
@@ -37,6 +45,9 @@ public class FrameworkResource {
 
     @GET
     @Path("/{frameworkId}")
+    @Operation(operationId = "getFramework", summary = "One standards framework")
+    @APIResponse(responseCode = "200", description = "The framework")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such framework")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.ADMIN, Caller.VIEWER })
     public Framework get(@PathParam("frameworkId") String id) {
         return catalog.find(id).orElseThrow(() -> ProblemException.notFound("No framework '" + id + "'"));
@@ -44,6 +55,11 @@ public class FrameworkResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "registerFramework", summary = "Register a new framework (admin)")
+    @APIResponse(responseCode = "201", description = "Registered; Location is the framework's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Framework.class)))
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "A framework with this id exists")
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "The framework breaks a rule (every problem listed) or is too large")
     @RolesAllowed(Caller.ADMIN)
     public Response register(Framework framework) {
         Framework registered = catalog.register(framework, caller.username());
@@ -53,6 +69,11 @@ public class FrameworkResource {
     @PUT
     @Path("/{frameworkId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceFramework", summary = "Replace a registered framework no inspection uses yet (admin)")
+    @APIResponse(responseCode = "200", description = "The framework as replaced")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such framework")
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "The framework is built in or used by an inspection")
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "The framework breaks a rule, or its id is not the one in the path")
     @RolesAllowed(Caller.ADMIN)
     public Framework replace(@PathParam("frameworkId") String id, Framework framework) {
         return catalog.replace(id, framework);

@@ -1,5 +1,12 @@
 package uk.probation.inspection.cases.inspection;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.net.URI;
 import java.util.List;
 
@@ -27,6 +34,7 @@ import uk.probation.inspection.platform.security.Caller;
 /** Inspections: opened by a lead inspector, read by their team and (once published) by region viewers. */
 @Path("/inspections")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inspections", description = "Inspections: opened by a lead inspector, read by their team and, once published, by region viewers")
 public class InspectionResource {
 
     static final int DEFAULT_PAGE = 100;
@@ -40,6 +48,10 @@ public class InspectionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "openInspection", summary = "Open an inspection; the caller becomes its lead")
+    @APIResponse(responseCode = "201", description = "Opened; Location is the inspection's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "A field is missing or breaks a rule (every one listed), or the framework is unknown")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Response open(OpenInspection request) {
         Inspection inspection = service.open(request);
@@ -53,8 +65,10 @@ public class InspectionResource {
      */
     @GET
     @Transactional
+    @Operation(operationId = "listInspections", summary = "The inspections the caller may see, optionally of one region")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER, Caller.ADMIN })
-    public RestResponse<List<InspectionView>> list(@QueryParam("region") String region,
+    public RestResponse<List<InspectionView>> list(@Parameter(description = "Only inspections of this region", example = "London")
+            @QueryParam("region") String region,
             @Parameter(description = "Where the page starts: the cursor of the previous page's Link rel=\"next\"")
             @QueryParam(PageRequest.CURSOR) String cursor,
             @Parameter(description = "Inspections per page, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")")
@@ -67,6 +81,9 @@ public class InspectionResource {
     @GET
     @Path("/{id}")
     @Transactional
+    @Operation(operationId = "getInspection", summary = "One inspection's metadata (never case data)")
+    @APIResponse(responseCode = "200", description = "The inspection")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER, Caller.ADMIN })
     public InspectionView get(@PathParam("id") String id) {
         return access.view(access.readable(id));

@@ -1,5 +1,6 @@
 package uk.probation.inspection.cases.inspection;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,8 +9,15 @@ import java.util.List;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 
 /** The body of {@code POST /inspections}; {@link #problems()} lists every rule it breaks. */
-public record OpenInspection(String name, String region, String pdu, String frameworkId, String fieldworkStart,
-        String sampleFrom, String sampleTo) {
+@Schema(description = "A new inspection", requiredProperties = { "name", "region", "pdu", "frameworkId", "fieldworkStart",
+        "sampleFrom", "sampleTo" })
+public record OpenInspection(@Schema(maxLength = 200, examples = "Newham PDU") String name,
+        @Schema(maxLength = 100, examples = "London") String region,
+        @Schema(maxLength = 100, examples = "Newham") String pdu,
+        @Schema(examples = "hmip-probation-pdu-2021") String frameworkId,
+        @Schema(format = "date", examples = "2022-09-05") String fieldworkStart,
+        @Schema(format = "date", examples = "2022-01-24") String sampleFrom,
+        @Schema(format = "date", examples = "2022-02-25") String sampleTo) {
 
     static final int MAX_NAME = 200;
     static final int MAX_PLACE = 100;

@@ -1,5 +1,10 @@
 package uk.probation.inspection.cases.judgement;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,9 +32,13 @@ import uk.probation.inspection.platform.security.Caller;
 /** Ratings of judgement-rated standards, recorded by the inspection's lead, versioned like answers. */
 @Path("/inspections/{id}/judgements")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Judgements", description = "Ratings of judgement-rated standards, recorded by the inspection's lead")
 public class JudgementResource {
 
-    public record JudgementBody(String rating, String rationale) {
+    @Schema(requiredProperties = { "rating", "rationale" })
+    public record JudgementBody(
+            @Schema(enumeration = { "OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE" }, examples = "GOOD") String rating,
+            @Schema(examples = "As published in the Newham report.") String rationale) {
     }
 
     public record JudgementView(String standardId, String rating, String rationale, int version, boolean changed,
@@ -40,6 +49,7 @@ public class JudgementResource {
         }
     }
 
+    @Schema(name = "JudgementVersion")
     public record VersionView(int version, String from, String to, String rationale, String recordedBy,
             Instant recordedAt) {
     }
@@ -57,6 +67,12 @@ public class JudgementResource {
     @Path("/{standardId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(operationId = "recordJudgement", summary = "Record the rating of a judgement-rated standard (the lead)")
+    @APIResponse(responseCode = "200", description = "Recorded (changed true) or unchanged (changed false)")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "Unknown standard, one not rated by judgement, or a bad rating or rationale")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public JudgementView put(@PathParam("id") String id, @PathParam("standardId") String standardId,
             JudgementBody body) {
@@ -104,6 +120,9 @@ public class JudgementResource {
 
     @GET
     @Transactional
+    @Operation(operationId = "listJudgements", summary = "The inspection's current judgements (its team)")
+    @APIResponse(responseCode = "200", description = "The judgements, by standard")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public List<JudgementView> list(@PathParam("id") String id) {
         Inspection inspection = access.ofTeam(id);
@@ -114,6 +133,9 @@ public class JudgementResource {
     @GET
     @Path("/{standardId}/history")
     @Transactional
+    @Operation(operationId = "listJudgementHistory", summary = "Every version of one standard's judgement, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public List<VersionView> history(@PathParam("id") String id, @PathParam("standardId") String standardId) {
         Inspection inspection = access.ofTeam(id);

@@ -1,5 +1,7 @@
 package uk.probation.inspection.cases.publication;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +34,7 @@ import uk.probation.inspection.platform.security.Caller;
 /** Publishing, reopening, and their audit trail (docs/publication.md). */
 @Path("/inspections/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Publication", description = "Publishing, reopening and their audit trail (docs/publication.md)")
 public class PublicationResource {
 
     public record PublicationView(int version, Instant visibleFrom, String publishedBy, Instant requestedAt,
@@ -62,12 +65,10 @@ public class PublicationResource {
             schema = @Schema(implementation = PublishRequest.class)))
     @APIResponse(responseCode = "200", description = "PUBLISHED, or SCHEDULED until at",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
-    @APIResponse(responseCode = "409", description = "Already scheduled or published, or preconditions unmet (each listed in errors)",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "at is not a future ISO-8601 instant within 366 days",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Not the inspection's lead", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such inspection on the caller's teams", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "Already scheduled or published, or preconditions unmet (each listed in errors)")
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "at is not a future ISO-8601 instant within 366 days")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not the inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection on the caller's teams")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public InspectionView publish(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
             String body) throws JsonProcessingException {
@@ -82,11 +83,10 @@ public class PublicationResource {
             schema = @Schema(implementation = ReopenRequest.class)))
     @APIResponse(responseCode = "200", description = "OPEN; a scheduled version is cancelled, a visible one stays what viewers see",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
-    @APIResponse(responseCode = "409", description = "The inspection is open", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "reason missing, too long or with control characters",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Not the inspection's lead", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such inspection on the caller's teams", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "The inspection is open")
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "reason missing, too long or with control characters")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not the inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection on the caller's teams")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public InspectionView reopen(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
             String body) throws JsonProcessingException {
@@ -97,6 +97,8 @@ public class PublicationResource {
     @GET
     @Path("/publications")
     @Operation(operationId = "listPublications", summary = "Every publication version and reopening of an inspection (its team)")
+    @APIResponse(responseCode = "200", description = "The status, every publication version and every reopening, oldest first")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Trail publications(@PathParam("id") String id) {

@@ -1,5 +1,10 @@
 package uk.probation.inspection.cases.team;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,11 +37,13 @@ import uk.probation.inspection.platform.security.Caller;
  */
 @Path("/inspections/{id}/team")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Team", description = "An inspection's team, managed by its lead")
 public class TeamResource {
 
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
 
-    public record MemberRole(String role) {
+    @Schema(requiredProperties = "role")
+    public record MemberRole(@Schema(enumeration = { "LEAD", "INSPECTOR" }, examples = "INSPECTOR") String role) {
     }
 
     public record MemberView(String username, String role, String addedBy, Instant addedAt) {
@@ -56,6 +63,9 @@ public class TeamResource {
 
     @GET
     @Transactional
+    @Operation(operationId = "listTeam", summary = "The inspection's team")
+    @APIResponse(responseCode = "200", description = "The members")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public List<MemberView> list(@PathParam("id") String id) {
         Inspection inspection = access.ofTeam(id);
@@ -66,6 +76,12 @@ public class TeamResource {
     @Path("/{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(operationId = "putTeamMember", summary = "Add a member or change their role; the same role again is a no-op")
+    @APIResponse(responseCode = "200", description = "The member as stored")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "The inspection is scheduled or published, or this would leave it without a lead")
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "Bad username or a role other than LEAD or INSPECTOR")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public MemberView put(@PathParam("id") String id, @PathParam("username") String username, MemberRole body) {
         Inspection inspection = access.lockForLeadWrite(id);
@@ -93,6 +109,11 @@ public class TeamResource {
     @DELETE
     @Path("/{username}")
     @Transactional
+    @Operation(operationId = "removeTeamMember", summary = "Remove a member from the team")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection, or the user is not on its team")
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "The inspection is scheduled or published, or the user is its only lead")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Response remove(@PathParam("id") String id, @PathParam("username") String username) {
         Inspection inspection = access.lockForLeadWrite(id);

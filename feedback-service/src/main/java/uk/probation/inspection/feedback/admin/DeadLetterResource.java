@@ -1,5 +1,7 @@
 package uk.probation.inspection.feedback.admin;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.ArrayList;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,7 @@ import uk.probation.inspection.platform.security.Caller;
 /** An operator replays feedback-service's dead letters of case-events once their cause is mended. */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: dead letters", description = "Replaying feedback-service's dead letters of case-events (admin)")
 public class DeadLetterResource {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterResource.class);
@@ -34,8 +37,9 @@ public class DeadLetterResource {
 
     @POST
     @Path("replay")
+    @Operation(operationId = "replayFeedbackDeadLetters", summary = "Apply case-events' dead letters again, once their cause is mended")
     @RolesAllowed(Caller.ADMIN)
-    public DeadLetterReplay.Report replay() {
+    public DeadLetterReplay.ReplayReport replay() {
         LOG.infof("audit: user=%s action=replay-dead-letters", caller.username());
         return replay.replay(Topics.CASE_EVENTS.name(), events -> consumer.process(events, new ArrayList<>()));
     }

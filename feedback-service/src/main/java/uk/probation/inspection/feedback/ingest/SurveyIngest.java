@@ -29,6 +29,7 @@ public class SurveyIngest {
     public static final String EVENT_TYPE = "survey.responses.ingested";
 
     /** The REST answer: respondents in the request, and how many of them replaced earlier answers. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SurveyIngestOutcome")
     public record Outcome(int accepted, int replaced) {
     }
 

@@ -1,5 +1,15 @@
 package uk.probation.inspection.feedback.ingest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +46,7 @@ import uk.probation.inspection.platform.security.Caller;
  * request is validated first; one bad cell rejects it all.
  */
 @Path("/inspections/{id}/surveys/{templateId}/responses")
+@Tag(name = "Survey responses", description = "User Voice survey responses, submitted by the survey-ingest system")
 public class SurveyResponseResource {
 
     private static final Logger AUDIT = Logger.getLogger("audit");
@@ -64,8 +75,21 @@ public class SurveyResponseResource {
     @Consumes(MediaType.WILDCARD) // media types are checked below, to answer 415 with a useful message
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.SURVEY_INGEST) // responses come from User Voice's feed, never typed in by inspectors
+    @Operation(operationId = "submitSurveyResponses", summary = "Submit survey responses: CSV or a JSON array; all or nothing",
+            description = "A respondent sent again replaces their earlier answers. Any bad row rejects the whole request "
+                    + "(422, every bad row listed, at most 100); at most 5,000 respondents and 2 MB a request.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = ApiErrors.CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "RFC 4180 CSV, UTF-8, a header row with the template's columns (user-voice-2022: as user-voice.csv), then one respondent a row"),
+                    examples = @ExampleObject(name = "newham", value = "respondent_id,channel,gender,ethnicity,age_band,relationship_works_well,feel_safe_at_office,happy_with_support,positives,issues,needed_support,helped_by_probation,asked_for_views,say_in_how_run,comments\nUV-001,INTERVIEW,MALE,PREFER_NOT_TO_SAY,26-35,YES,YES,YES,RELATIONSHIP,ACCESS_TO_SERVICES,YES,YES,NO,NO,My officer listens to me.\n")),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SurveyResponseSchema.class)) })
+    @APIResponse(responseCode = "200", description = "How many respondents were accepted, and how many of them replaced earlier answers")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection (feedback-service learns of it from case-events, so shortly after it opens), or no such template")
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "A row breaks the template (every bad row listed), the header does not match it, or there are no rows")
     public SurveyIngest.Outcome submit(@PathParam("id") String inspectionId, @PathParam("templateId") String templateId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         KnownInspection inspection = access.submitter(inspectionId);
         SurveyTemplate template = templates.find(templateId)
                 .orElseThrow(() -> ProblemException.notFound("No survey template " + templateId));

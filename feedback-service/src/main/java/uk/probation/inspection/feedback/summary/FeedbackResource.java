@@ -1,5 +1,12 @@
 package uk.probation.inspection.feedback.summary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +37,7 @@ import uk.probation.inspection.platform.security.Caller;
 /** Feedback summaries and breakdowns for readers; free text for the inspection team only. */
 @Path("/inspections/{id}/feedback")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Feedback", description = "Summaries of the views of people on probation; free text for the inspection team only")
 public class FeedbackResource {
 
     static final String DEFAULT_TEMPLATE = "user-voice-2022";
@@ -55,9 +63,16 @@ public class FeedbackResource {
      * with small numbers and their complements withheld.
      */
     @GET
+    @Operation(operationId = "getFeedbackSummary", summary = "The User Voice summary of an inspection, or its figures per group",
+            description = "The team reads live answers, every number; viewers the latest visible publication's, with small numbers withheld.")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackSummarySchema.class)))
+    @APIResponse(responseCode = ApiErrors.BAD_REQUEST, description = "by is not a breakdown column of the template")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or template, or not one the caller may see")
     @RolesAllowed({ Caller.VIEWER, Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public Map<String, Object> summary(@PathParam("id") String inspectionId, @QueryParam("by") String by,
-            @QueryParam("template") @DefaultValue(DEFAULT_TEMPLATE) String templateId) {
+    public Map<String, Object> summary(@PathParam("id") String inspectionId,
+            @Parameter(description = "Group the figures by the channel or a demographic column (e.g. gender)") @QueryParam("by") String by,
+            @Parameter(description = "The survey template") @QueryParam("template") @DefaultValue(DEFAULT_TEMPLATE) String templateId) {
         InspectionAccess.Reader reader = access.reader(inspectionId);
         SurveyTemplate template = template(templateId);
         if (by != null && !template.breakdownColumns().contains(by)) {
@@ -93,9 +108,13 @@ public class FeedbackResource {
     /** Free-text answers: personal data, for the inspection team only. */
     @GET
     @Path("/comments")
+    @Operation(operationId = "listFeedbackComments", summary = "The free-text answers (personal data: the inspection team only)")
+    @APIResponse(responseCode = "200", description = "The comments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentsSchema.class)))
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or template, or not one on the caller's teams")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Map<String, Object> comments(@PathParam("id") String inspectionId,
-            @QueryParam("template") @DefaultValue(DEFAULT_TEMPLATE) String templateId) {
+            @Parameter(description = "The survey template") @QueryParam("template") @DefaultValue(DEFAULT_TEMPLATE) String templateId) {
         access.team(inspectionId);
         SurveyTemplate template = template(templateId);
         List<ResponseStore.FreeText> texts = store.freeText(inspectionId, template.id());
@@ -104,6 +123,11 @@ public class FeedbackResource {
         result.put("templateId", template.id());
         result.put("comments", texts);
         return result;
+    }
+
+    /** The shape of the comments answer, for the OpenAPI document. */
+    @Schema(name = "FeedbackComments")
+    record CommentsSchema(String inspectionId, String templateId, java.util.List<ResponseStore.FreeText> comments) {
     }
 
     private SurveyTemplate template(String templateId) {

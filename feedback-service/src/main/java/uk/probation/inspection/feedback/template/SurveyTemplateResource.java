@@ -1,5 +1,11 @@
 package uk.probation.inspection.feedback.template;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.net.URI;
 import java.util.List;
 
@@ -22,6 +28,7 @@ import uk.probation.inspection.platform.security.Caller;
 /** Survey templates: questions, their types and options. */
 @Path("/survey-templates")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Survey templates", description = "Survey templates: questions, their types and options")
 public class SurveyTemplateResource {
 
     private static final Logger AUDIT = Logger.getLogger("audit");
@@ -33,6 +40,7 @@ public class SurveyTemplateResource {
     Caller caller;
 
     @GET
+    @Operation(operationId = "listSurveyTemplates", summary = "Every survey template")
     @RolesAllowed({ Caller.ADMIN, Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.SURVEY_INGEST })
     public List<SurveyTemplate> list() {
         return templates.all();
@@ -40,6 +48,9 @@ public class SurveyTemplateResource {
 
     @GET
     @Path("/{templateId}")
+    @Operation(operationId = "getSurveyTemplate", summary = "One survey template")
+    @APIResponse(responseCode = "200", description = "The template")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such template")
     @RolesAllowed({ Caller.ADMIN, Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.SURVEY_INGEST })
     public SurveyTemplate get(@PathParam("templateId") String templateId) {
         return templates.find(templateId)
@@ -48,6 +59,11 @@ public class SurveyTemplateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "registerSurveyTemplate", summary = "Register a survey template (admin)")
+    @APIResponse(responseCode = "201", description = "Registered; Location is the template's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurveyTemplate.class)))
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "A template with this id exists")
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "The template breaks a rule (every problem listed)")
     @RolesAllowed(Caller.ADMIN)
     public Response register(SurveyTemplate template) {
         SurveyTemplate registered = templates.register(template, caller.username());

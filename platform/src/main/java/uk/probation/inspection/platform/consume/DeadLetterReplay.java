@@ -32,7 +32,8 @@ import uk.probation.inspection.platform.events.IncomingEvent;
 public class DeadLetterReplay {
 
     /** What one replay read and applied. */
-    public record Report(String topic, int read, int applied, int notCloudEvents) {
+    /** What a replay read from the dead letters and applied (named for the OpenAPI documents' schema). */
+    public record ReplayReport(String topic, int read, int applied, int notCloudEvents) {
     }
 
     @Inject
@@ -46,7 +47,7 @@ public class DeadLetterReplay {
     String consumer;
 
     /** @param process applies a batch as the live consumer does; returns how many were applied for the first time */
-    public Report replay(String sourceTopic, ToIntFunction<List<IncomingEvent>> process) {
+    public ReplayReport replay(String sourceTopic, ToIntFunction<List<IncomingEvent>> process) {
         String topic = deadLetters.topicOf(sourceTopic);
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, consumer + "-dlq-replay");
@@ -88,6 +89,6 @@ public class DeadLetterReplay {
                 kafka.commitSync();
             }
         }
-        return new Report(topic, read, applied, notCloudEvents);
+        return new ReplayReport(topic, read, applied, notCloudEvents);
     }
 }

@@ -1,5 +1,10 @@
 package uk.probation.inspection.platform.outbox;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -23,6 +28,7 @@ import uk.probation.inspection.platform.security.Caller;
 @Path("/admin/outbox/parked")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
+@Tag(name = "Admin: outbox", description = "Parked outbox rows (events the broker refused): list, retry or discard them (admin; docs/events.md)")
 public class OutboxAdminResource {
 
     static final int MAX_LISTED = 500;
@@ -37,6 +43,7 @@ public class OutboxAdminResource {
     Caller caller;
 
     @GET
+    @Operation(operationId = "listParkedOutboxRows", summary = "The parked outbox rows, oldest first (at most 500)")
     @RolesAllowed(Caller.ADMIN)
     public List<ParkedRow> list() throws SQLException {
         return parking.list(MAX_LISTED);
@@ -44,6 +51,9 @@ public class OutboxAdminResource {
 
     @GET
     @Path("/{rowId}")
+    @Operation(operationId = "getParkedOutboxRow", summary = "One parked outbox row (never its payload)")
+    @APIResponse(responseCode = "200", description = "The parked row")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No parked row with this id")
     @RolesAllowed(Caller.ADMIN)
     public ParkedRow get(@PathParam("rowId") String rowId) throws SQLException {
         return parking.find(id(rowId)).orElseThrow(() -> notParked(rowId));
@@ -52,6 +62,9 @@ public class OutboxAdminResource {
     /** Back into the queue, ahead of the rows it held; parked again (and logged) if the broker still refuses it. */
     @POST
     @Path("/{rowId}/retry")
+    @Operation(operationId = "retryParkedOutboxRow", summary = "Put a parked row back into the queue, ahead of the rows it held")
+    @APIResponse(responseCode = "200", description = "Back in the queue (state RETRYING)")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No parked row with this id")
     @RolesAllowed(Caller.ADMIN)
     public Released retry(@PathParam("rowId") String rowId) throws SQLException {
         if (!parking.retry(id(rowId))) {
@@ -64,6 +77,9 @@ public class OutboxAdminResource {
     /** Given up for good: consumers never see this event; the rows of its key held behind it are sent. */
     @POST
     @Path("/{rowId}/discard")
+    @Operation(operationId = "discardParkedOutboxRow", summary = "Give a parked row up for good; the rows it held are sent")
+    @APIResponse(responseCode = "200", description = "Discarded (state DISCARDED)")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No parked row with this id")
     @RolesAllowed(Caller.ADMIN)
     public Released discard(@PathParam("rowId") String rowId) throws SQLException {
         if (!parking.discard(id(rowId), caller.username())) {
@@ -74,7 +90,8 @@ public class OutboxAdminResource {
     }
 
     /** {@code state}: RETRYING (back in the queue) or DISCARDED. */
-    public record Released(long id, String state) {
+    @Schema(name = "ReleasedOutboxRow")
+    public record Released(long id, @Schema(enumeration = { "RETRYING", "DISCARDED" }) String state) {
     }
 
     private static long id(String rowId) {

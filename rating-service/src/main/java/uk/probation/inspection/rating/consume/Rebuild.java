@@ -1,5 +1,6 @@
 package uk.probation.inspection.rating.consume;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,7 @@ public class Rebuild {
             "standard_rating", "judgement", "team_member", "inspection", "processed_event");
 
     /** What a rebuild read and applied. */
+    @Schema(name = "RebuildReport")
     public record Report(long eventsRead, long eventsApplied, long duplicatesSkipped, long malformedSkipped,
             long inspections, Map<String, Long> endOffsets, long millis) {
     }

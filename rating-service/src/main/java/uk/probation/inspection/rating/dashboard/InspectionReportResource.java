@@ -1,5 +1,13 @@
 package uk.probation.inspection.rating.dashboard;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +33,12 @@ import uk.probation.inspection.rating.rest.Readable;
  * {@code GET /inspections/{id}/ratings}: anything the caller may not read is 404.
  */
 @Path("/inspections/{id}")
+@Tag(name = "Reports", description = "The inspection report and its data, and each key question's percentage over time")
 public class InspectionReportResource {
 
     static final String CSV = "text/csv";
+    static final String REPORT_CSV = "RFC 4180 CSV, UTF-8, one row per key question or prompt and cohort; columns: question_id, kind, "
+            + "standard_id, text, cohort, yes, no, not_applicable, relevant, percentage_yes, withheld";
 
     @Inject
     InspectionAccess access;
@@ -39,8 +50,16 @@ public class InspectionReportResource {
     @GET
     @Path("report")
     @Produces({MediaType.TEXT_HTML, CSV})
+    @Operation(operationId = "getInspectionReport", summary = "The inspection report as print-friendly HTML, or (format=csv) its CSV workbook")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING, description = "An HTML page")),
+            @Content(mediaType = ApiErrors.CSV, schema = @Schema(type = SchemaType.STRING, description = REPORT_CSV)) })
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "format is neither html nor csv")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
-    public Response report(@PathParam("id") String id, @QueryParam("format") String format) {
+    public Response report(@PathParam("id") String id,
+            @Parameter(description = "html (the default) or csv", schema = @Schema(enumeration = { "html", "csv" }))
+            @QueryParam("format") String format) {
         ReportData data = data(access.readable(id));
         if (format == null || format.equalsIgnoreCase("html")) {
             return Response.ok(ReportHtml.render(data), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -55,6 +74,10 @@ public class InspectionReportResource {
     @GET
     @Path("report.csv")
     @Produces(CSV)
+    @Operation(operationId = "getInspectionReportCsv", summary = "The report's data as a CSV workbook (a download)")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = ApiErrors.CSV, schema = @Schema(type = SchemaType.STRING, description = REPORT_CSV)))
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public Response reportCsv(@PathParam("id") String id) {
         return csv(data(access.readable(id)));
@@ -64,6 +87,9 @@ public class InspectionReportResource {
     @GET
     @Path("history")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getKeyQuestionHistory", summary = "Each key question's percentage whenever it moved, by key question id")
+    @APIResponse(responseCode = "200", description = "Key question id to its points, oldest first")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public Map<String, List<KeyQuestionHistory.Point>> history(@PathParam("id") String id) {
         return reads.history(access.readable(id));

@@ -19,6 +19,7 @@ import uk.probation.inspection.rating.projection.Jdbc;
 public class KeyQuestionHistory {
 
     /** One point of the history. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "KeyQuestionPoint")
     public record Point(OffsetDateTime at, int yes, int no, Integer percentage) {
     }
 

@@ -1,5 +1,13 @@
 package uk.probation.inspection.rating.dashboard;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +38,7 @@ import uk.probation.inspection.platform.security.Caller;
  * {@code expired} and ends: the client reconnects with a fresh token.
  */
 @Path("/regions/{region}/ratings/stream")
+@Tag(name = "Regions", description = "Every inspection of a region the caller may read, with its ratings")
 public class RegionStreamResource {
 
     @Inject
@@ -45,8 +54,16 @@ public class RegionStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     @Blocking
-    public void stream(@PathParam("region") String region, @HeaderParam("Last-Event-ID") String lastEventId,
-            @HeaderParam("Accept") String accept, @Context SseEventSink sink, @Context Sse sse) {
+    @Operation(operationId = "streamRegionRatings", summary = "Server-Sent Events: the region's ratings now, then each change",
+            description = "Event rating, data = an inspection's ratings (as getInspectionRatings), id = its change sequence. "
+                    + "With Last-Event-ID only rows changed after it. Stays open only when the request accepts text/event-stream; "
+                    + "a last event expired when the token expires.")
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "A region outside the viewer's region claim")
+    public void stream(@PathParam("region") String region,
+            @Parameter(description = "Resume after this event id") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(hidden = true) @HeaderParam("Accept") String accept, @Context SseEventSink sink, @Context Sse sse) {
         // The token's exp (seconds): the stream is closed then, with a last "expired" event, as a request would be refused.
         long exp = token.getExpirationTime();
         StreamScope scope = StreamScope.of(caller, exp > 0 ? Instant.ofEpochSecond(exp) : null);

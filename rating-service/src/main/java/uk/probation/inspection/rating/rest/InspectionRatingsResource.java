@@ -1,5 +1,12 @@
 package uk.probation.inspection.rating.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +34,7 @@ import uk.probation.inspection.rating.rules.Dimension;
 /** Current ratings and question tallies of one inspection (contract.md, rating-service). */
 @Path("/inspections/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ratings", description = "Current ratings and question tallies of one inspection: live figures for its team, the published snapshot for viewers")
 public class InspectionRatingsResource {
 
     /** The probation cohort that is a yes/no attribute of its own: {@code cohort=YOUNG_ADULT} is {@code youngAdult=true}. */
@@ -43,6 +51,11 @@ public class InspectionRatingsResource {
 
     @GET
     @Path("ratings")
+    @Operation(operationId = "getInspectionRatings", summary = "The overall, standard and key-question ratings of an inspection",
+            description = "The team reads live, provisional figures; viewers the snapshot of the latest visible publication "
+                    + "(publishedAt, publicationVersion). A read right after a change may lag by the event bus.")
+    @APIResponse(responseCode = "200", description = "The ratings")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection, or not one the caller may see (for viewers: none published in their regions)")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public InspectionRatings ratings(@PathParam("id") String id) {
         return reads.ratings(access.readable(id));
@@ -55,7 +68,14 @@ public class InspectionRatingsResource {
      */
     @GET
     @Path("questions")
+    @Operation(operationId = "listQuestionTallies", summary = "Every key question and prompt's tallies, for all cases or one breakdown")
+    @APIResponse(responseCode = "200", description = "One row per key question and prompt")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "An unknown cohort, an empty value, or more than one breakdown")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
+    @Parameter(name = "cohort", in = ParameterIn.QUERY, description = "Only cases of this cohort (probation framework); "
+            + "any breakdown dimension the inspection's framework declares is accepted the same way (GET .../rules)",
+            schema = @Schema(enumeration = { "COMMUNITY", "RESETTLEMENT", "YOUNG_ADULT" }))
     public List<QuestionView> questions(@PathParam("id") String id, @Context UriInfo uri) {
         Readable readable = access.readable(id);
         return reads.questions(readable, breakdown(dimensions.of(readable.header().id()), uri.getQueryParameters()));

@@ -1,5 +1,9 @@
 package uk.probation.inspection.rating.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +30,7 @@ import uk.probation.inspection.rating.projection.RatingsViews.RegionRow;
 /** One row per inspection of a region that the caller may read. */
 @Path("/regions/{region}/ratings")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Regions", description = "Every inspection of a region the caller may read, with its ratings")
 public class RegionRatingsResource {
 
     static final int DEFAULT_PAGE = 100;
@@ -41,6 +46,9 @@ public class RegionRatingsResource {
     InspectionReads reads;
 
     @GET
+    @Operation(operationId = "listRegionRatings", summary = "One row per inspection of the region that the caller may read")
+    @APIResponse(responseCode = "200", description = "The rows (viewers: published inspections only, their published figures)")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "A region outside the viewer's region claim")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public RestResponse<List<RegionRow>> ratings(@PathParam("region") String region,
             @Parameter(description = "Where the page starts: the cursor of the previous page's Link rel=\"next\"")
