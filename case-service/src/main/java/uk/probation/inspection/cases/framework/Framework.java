@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A standards framework as data: domains, standards, key questions, prompts and the rating rules. The JSON
@@ -13,7 +15,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * records. Enumerations are kept as text so that a registration can be validated as a whole, naming every
  * problem, rather than failing on the first unknown value.
  */
-public record Framework(String id, Integer version, String name, Rules rules, List<Domain> domains) {
+public record Framework(String id, Integer version, String name, Rules rules, List<Domain> domains,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode sampling) {
+
+    /** {@code sampling}: how the case sample is drawn (optional; read by {@code sampling.SamplingRules} alone). */
+    public Framework(String id, Integer version, String name, Rules rules, List<Domain> domains) {
+        this(id, version, name, rules, domains, null);
+    }
 
     /** {@code smallNumberThreshold}: figures of smaller groups are withheld from viewers (optional, default 5). */
     public record Rules(String percentageRounding, String standardScore, List<Band> bands,

@@ -51,6 +51,9 @@ public final class FrameworkValidator {
         text("name", framework.name());
         checkRules(framework.rules());
         checkDomains(framework.domains());
+        if (framework.sampling() != null && !framework.sampling().isNull()) {
+            errors.addAll(uk.probation.inspection.cases.sampling.SamplingRules.parse(framework.sampling()).problems());
+        }
     }
 
     private void checkRules(Framework.Rules rules) {
