@@ -160,11 +160,24 @@
     head.append(el('th', { scope: 'col' }, 'Overall'));
   }
 
+  // An unsettled band (its lowest key question's 95% interval reaches another band) gets a small marker.
+  function unsettledText(s) {
+    if (s.settled !== false) return null;
+    const m = s.changesToMove || {};
+    const moves = [];
+    if (m.up !== null && m.up !== undefined) moves.push(m.up + ' changed answer' + (m.up === 1 ? '' : 's') + ' would move it up');
+    if (m.down !== null && m.down !== undefined) moves.push(m.down + ' would move it down');
+    return 'not settled: the sample cannot rule out another band' + (moves.length ? '; ' + moves.join(', ') : '');
+  }
+
   function standardCell(s) {
     const pct = s.lowestKeyQuestion === null || s.lowestKeyQuestion === undefined ? null : s.lowestKeyQuestion;
-    const label = s.name + ': ' + printed(s.rating) + (pct === null ? '' : ', lowest key question ' + pct + '%');
+    const unsettled = unsettledText(s);
+    const label = s.name + ': ' + printed(s.rating) + (pct === null ? '' : ', lowest key question ' + pct + '%')
+      + (unsettled ? '; ' + unsettled : '');
     return el('td', { class: css(s.rating), 'data-standard': s.id, 'aria-label': label, title: label },
-      el('span', { class: 'cell-rating' }, printed(s.rating)),
+      el('span', { class: 'cell-rating' }, printed(s.rating),
+        unsettled ? el('span', { class: 'unsettled', 'data-unsettled': s.id, title: unsettled, 'aria-hidden': 'true' }, ' \u2248') : null),
       pct === null ? null : el('span', { class: 'cell-pct' }, (s.keyQuestions.length > 1 ? 'lowest ' : '') + pct + '%'));
   }
 

@@ -53,7 +53,8 @@ final class Facts {
 
     static final String DASHBOARD_USER = "dashboard-reader";
 
-    static final Set<String> ROLES = Set.of("lead-inspector", "inspector", "viewer", "survey-ingest", "admin");
+    static final Set<String> ROLES = Set.of("lead-inspector", "inspector", "viewer", "survey-ingest", "quality-assurance",
+            "admin");
 
     static final String REALM = "probation-inspection";
     static final String AUDIENCE = "probation-inspection";

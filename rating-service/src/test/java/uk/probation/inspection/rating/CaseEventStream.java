@@ -129,7 +129,7 @@ public final class CaseEventStream {
     }
 
     /** Events are built from the contract's own types (events/), so they are what case-service writes. */
-    private CaseEventStream add(CaseEvent event) {
+    public CaseEventStream add(CaseEvent event) {
         return addRaw(Topic.typeOf(event), EventCodec.encode(event));
     }
 

@@ -57,6 +57,8 @@ class NewhamRatingsTest {
         assertEquals(33, court.path("notApplicable").asInt());
         assertTrue(court.path("percentage").isNull());
 
+        assertNewhamConfidence(ratings);
+
         Map<String, JsonNode> all = Ratings.byId(Ratings.questions(id, LEAD, ""));
         int keyQuestionsChecked = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("questions").fields(); it.hasNext();) {
@@ -104,6 +106,35 @@ class NewhamRatingsTest {
             // coalesced: far fewer snapshots than the 1,300 events that changed the ratings
             assertTrue(snapshots.size() < 200, "snapshots: " + snapshots.size());
         });
+    }
+
+    /**
+     * How sure Newham's ratings are (worked by hand from the counts, intervals in ConfidenceTest's formula): 2.2 at
+     * 12/33 (22.2–53.4%) could be Requires improvement, 2.4 at 9/33 (15.1–44.2%) and 2.5 at 10/33 (17.4–47.3%) could
+     * not; moving 2.2 up takes 2.2.2 16 → 17 and 2.2.3 12 → 17 (6 answers).
+     */
+    static void assertNewhamConfidence(JsonNode ratings) {
+        JsonNode assessment = Ratings.standard(ratings, "2.2");
+        assertFalse(assessment.path("settled").asBoolean(true));
+        assertEquals(6, assessment.path("changesToMove").path("up").asInt());
+        assertTrue(assessment.path("changesToMove").has("down") && assessment.path("changesToMove").path("down").isNull());
+        JsonNode lowest = assessment.path("keyQuestions").get(2);
+        assertEquals(22.2, lowest.path("interval").path("low").asDouble());
+        assertEquals(53.4, lowest.path("interval").path("high").asDouble());
+        assertEquals(46.6, assessment.path("keyQuestions").get(0).path("interval").path("low").asDouble());
+        assertFalse(Ratings.standard(ratings, "2.3").path("settled").asBoolean(true));
+        assertEquals(5, Ratings.standard(ratings, "2.3").path("changesToMove").path("up").asInt());
+        assertTrue(Ratings.standard(ratings, "2.4").path("settled").asBoolean(false));
+        assertEquals(18, Ratings.standard(ratings, "2.4").path("changesToMove").path("up").asInt());
+        assertTrue(Ratings.standard(ratings, "2.5").path("settled").asBoolean(false));
+        assertEquals(15, Ratings.standard(ratings, "2.5").path("changesToMove").path("up").asInt());
+        // Nothing to be sure of: no relevant case (2.1), a judgement (1.1), not rated (2.6: interval only).
+        for (String none : List.of("2.1", "1.1", "2.6")) {
+            assertFalse(Ratings.standard(ratings, none).has("settled"), none);
+            assertFalse(Ratings.standard(ratings, none).has("changesToMove"), none);
+        }
+        assertFalse(Ratings.standard(ratings, "2.1").path("keyQuestions").get(0).has("interval"));
+        assertEquals(15.1, Ratings.standard(ratings, "2.6").path("keyQuestions").get(0).path("interval").path("low").asDouble());
     }
 
     static void assertFigure(String what, JsonNode expected, JsonNode actual) {

@@ -69,6 +69,13 @@ class PublicationTest {
         assertEquals(first, Instant.parse(v1.path("publishedAt").asText()));
         assertFalse(v1.path("provisional").asBoolean());
         assertEquals(50, keyQuestion(v1, "2.2.1").path("percentage").asInt());
+        // Viewers see how sure the published figures are: 1 of 2 is anything from 9.5% to 90.5%.
+        assertEquals(9.5, keyQuestion(v1, "2.2.1").path("interval").path("low").asDouble());
+        assertEquals(90.5, keyQuestion(v1, "2.2.1").path("interval").path("high").asDouble());
+        JsonNode assessment = Ratings.standard(v1, "2.2");
+        assertFalse(assessment.path("settled").asBoolean(true));
+        assertEquals(1, assessment.path("changesToMove").path("up").asInt(), "2/2 is Outstanding");
+        assertEquals(1, assessment.path("changesToMove").path("down").asInt(), "0/2 is Inadequate");
 
         // Whatever the projection does afterwards (a reopened inspection at work), viewers keep publication 1.
         stream.reopened("lena", 1, null).answer("F-2", "2.2.1", "YES", "NO", 2).send();
@@ -113,6 +120,8 @@ class PublicationTest {
         assertEquals(List.of(1, 2), List.of(a1.path("publicationVersion").asInt(), a2.path("publicationVersion").asInt()));
         assertEquals(List.of(50, 100), List.of(keyQuestion(a1, "2.2.1").path("percentage").asInt(),
                 keyQuestion(a2, "2.2.1").path("percentage").asInt()));
+        assertEquals(90.5, keyQuestion(a1, "2.2.1").path("interval").path("high").asDouble());
+        assertTrue(Ratings.standard(a2, "2.2").path("changesToMove").path("up").isNull(), "top band: nothing above");
     }
 
     @Test

@@ -58,8 +58,8 @@ public final class FrameworkValidator {
                 .filter(a -> a.id() != null).collect(java.util.stream.Collectors.toMap(
                         Framework.CaseAttribute::id, a -> a, (a, b) -> a));
         checkDomains(framework.domains());
-        if (framework.sampling() != null && !framework.sampling().isObject()) {
-            error("sampling", "must be an object");
+        if (framework.sampling() != null && !framework.sampling().isNull()) {
+            errors.addAll(uk.probation.inspection.cases.sampling.SamplingRules.parse(framework.sampling()).problems());
         }
     }
 

@@ -16,6 +16,9 @@ import uk.probation.inspection.events.cases.AnswerRecorded;
 import uk.probation.inspection.events.cases.CaseEvent;
 import uk.probation.inspection.events.cases.CaseRegistered;
 import uk.probation.inspection.events.cases.JudgementRecorded;
+import uk.probation.inspection.events.cases.SecondAnswerRecorded;
+import uk.probation.inspection.events.cases.SecondReadingAssigned;
+import uk.probation.inspection.events.cases.SecondReadingResolved;
 import uk.probation.inspection.platform.consume.HandlerCoverage;
 import uk.probation.inspection.platform.consume.Received;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
@@ -29,7 +32,8 @@ public class CaseEventApplier {
 
     /** Case data: feedback-service keeps none of it (nearly all of the traffic, skipped before decoding). */
     static final Set<Class<? extends CaseEvent>> IGNORED = Set.of(CaseRegistered.class, AnswerRecorded.class,
-            JudgementRecorded.class);
+            JudgementRecorded.class, SecondReadingAssigned.class, SecondAnswerRecorded.class,
+            SecondReadingResolved.class);
 
     @Inject
     ProcessedEvents processed;

@@ -12,7 +12,8 @@ import uk.probation.inspection.infra.TokenIssuer;
  */
 public final class LocalRun {
 
-    static final List<String> ROLES = List.of("lead-inspector", "inspector", "viewer", "survey-ingest", "admin");
+    static final List<String> ROLES = List.of("lead-inspector", "inspector", "viewer", "survey-ingest", "quality-assurance",
+            "admin");
 
     private LocalRun() {
     }

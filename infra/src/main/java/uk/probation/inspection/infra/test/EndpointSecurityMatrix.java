@@ -22,7 +22,8 @@ import io.restassured.specification.RequestSpecification;
  */
 public abstract class EndpointSecurityMatrix {
 
-    public static final List<String> ROLES = List.of("lead-inspector", "inspector", "viewer", "survey-ingest", "admin");
+    public static final List<String> ROLES = List.of("lead-inspector", "inspector", "viewer", "survey-ingest",
+            "quality-assurance", "admin");
 
     private final List<EndpointCatalog.Endpoint> endpoints = EndpointCatalog.ofThisModule();
 

@@ -22,6 +22,8 @@ public class Caller {
     public static final String VIEWER = "viewer";
     public static final String SURVEY_INGEST = "survey-ingest";
     public static final String ADMIN = "admin";
+    /** Quality assurance: blind second readings on inspections whose team includes them (issue 20). */
+    public static final String QUALITY_ASSURANCE = "quality-assurance";
 
     @Inject
     SecurityIdentity identity;

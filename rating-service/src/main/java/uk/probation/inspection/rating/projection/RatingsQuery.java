@@ -18,6 +18,10 @@ import uk.probation.inspection.events.ratings.InspectionRatings.Overall;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 import uk.probation.inspection.rating.projection.RatingsViews.RegionRow;
 import uk.probation.inspection.events.ratings.InspectionRatings.StandardView;
+import uk.probation.inspection.events.ratings.InspectionRatings.ChangesToMove;
+import uk.probation.inspection.events.ratings.InspectionRatings.Interval;
+import uk.probation.inspection.rating.rules.Basis;
+import uk.probation.inspection.rating.rules.Confidence;
 import uk.probation.inspection.rating.rules.Framework;
 import uk.probation.inspection.rating.rules.RatingRules;
 
@@ -80,14 +84,23 @@ public class RatingsQuery {
         List<StandardView> standards = new ArrayList<>();
         for (Framework.Standard standard : framework.standards()) {
             List<KeyQuestionView> questions = new ArrayList<>();
+            List<Confidence.Count> tallies = new ArrayList<>();
             for (Framework.KeyQuestion question : standard.keyQuestions()) {
                 int[] c = counts.getOrDefault(question.id(), new int[3]);
+                Interval interval = Confidence.wilson(c[0], c[0] + c[1]).map(i -> new Interval(i.low(), i.high()))
+                        .orElse(null);
                 questions.add(new KeyQuestionView(question.id(), question.text(), c[0], c[1], c[2], c[0] + c[1],
-                        RatingRules.percentage(c[0], c[1])));
+                        RatingRules.percentage(c[0], c[1]), interval));
+                tallies.add(new Confidence.Count(c[0], c[0] + c[1]));
             }
             Object[] rating = stored.getOrDefault(standard.id(), new Object[] {"NOT_RATED", null});
+            Optional<Confidence.StandardConfidence> confidence = standard.basis() == Basis.CASES
+                    ? Confidence.ofStandard(framework.rules(), tallies)
+                    : Optional.empty();
             standards.add(new StandardView(standard.id(), standard.name(), standard.basis().name(), (String) rating[0],
-                    (Integer) rating[1], questions));
+                    (Integer) rating[1], questions,
+                    confidence.map(Confidence.StandardConfidence::settled).orElse(null),
+                    confidence.map(c -> new ChangesToMove(c.up(), c.down())).orElse(null)));
         }
         return new InspectionRatings(header.id().toString(), header.name(), header.region(), header.pdu(),
                 header.frameworkId(), header.published(), header.status(), true, header.publicationVersion(),

@@ -1,0 +1,142 @@
+package uk.probation.inspection.cases;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import uk.probation.inspection.cases.support.Api;
+import uk.probation.inspection.cases.support.CaseEventsReader;
+
+/**
+ * A blind second reading through the API on the real broker: assignment to a reader outside the team, answers given
+ * without sight of the first ones, agreement per key question and per inspector (worked by hand below), and
+ * resolutions, a change being an ordinary answer change.
+ */
+@QuarkusTest
+class SecondReadingApiTest {
+
+    static RequestSpecification quinn() {
+        return Api.as("quinn", "inspector");
+    }
+
+    @Test
+    void aSecondReadingIsBlindMeasuredAndResolved() throws Exception {
+        String id = Api.openInspection("lena", "Second-read PDU", "London");
+        String base = "/inspections/" + id;
+        String qa = base + "/second-readings";
+        Api.registerCases("lena", id, Api.goldenHead("cases.csv", 4));
+        List<String> refs = List.of("NEW-001", "NEW-002", "NEW-003", "NEW-004");
+        String[] first221 = {"YES", "YES", "NO", "NO"};
+        String[] second221 = {"YES", "NO", "YES", "NO"};
+        String[] second222 = {"YES", "YES", "YES", "NO"};
+        for (int i = 0; i < 4; i++) {
+            answer(Api.lead("lena"), base + "/cases/" + refs.get(i) + "/answers/2.2.1", first221[i], 200);
+            answer(Api.lead("lena"), base + "/cases/" + refs.get(i) + "/answers/2.2.2", "YES", 200);
+        }
+
+        // Assignment: never to a member of the team; only the lead (or quality assurance) assigns.
+        Api.lead("lena").contentType("application/json").body(Map.of("reader", "lena", "caseRefs", List.of("NEW-001", "NOPE-1")))
+                .post(qa).then().statusCode(422).body("errors.field", contains("reader", "caseRefs[1]"));
+        Api.lead("lena").contentType("application/json").body(Map.of("role", "INSPECTOR")).put(base + "/team/ivan")
+                .then().statusCode(200);
+        Api.inspector("ivan").contentType("application/json").body(Map.of("reader", "quinn", "caseRefs", refs))
+                .post(qa).then().statusCode(403);
+        try (CaseEventsReader reader = new CaseEventsReader(id)) {
+            Api.lead("lena").contentType("application/json").body(Map.of("reader", "quinn", "caseRefs", refs))
+                    .post(qa).then().statusCode(200).body("assigned", contains(refs.toArray()));
+            Api.lead("lena").contentType("application/json").body(Map.of("reader", "quinn", "caseRefs", List.of("NEW-001")))
+                    .post(qa).then().statusCode(422).body("errors[0].field", equalTo("caseRefs[0]"));
+
+            // The reader sees the cases' facts and their own answers, nothing of the first reading.
+            String mine = quinn().get(qa + "/mine").then().statusCode(200).body("caseRef", contains(refs.toArray()))
+                    .body("[0].answers", hasSize(0)).body("[0].keyQuestions.id", hasItem("2.2.1"))
+                    .extract().asString();
+            assertFalse(mine.contains("recordedBy") || mine.contains("\"YES\"") || mine.contains("lena"), mine);
+            quinn().get(base + "/cases/NEW-001").then().statusCode(404); // not on the team
+            Api.as("otto", "inspector").get(qa + "/mine").then().statusCode(404); // nothing given to otto
+            for (int i = 0; i < 4; i++) {
+                answer(quinn(), qa + "/" + refs.get(i) + "/answers/2.2.1", second221[i], 200);
+                answer(quinn(), qa + "/" + refs.get(i) + "/answers/2.2.2", second222[i], 200);
+            }
+            answer(quinn(), qa + "/NEW-001/answers/2.2.1a", "YES", 422); // key questions only
+            answer(quinn(), qa + "/NEW-001/answers/2.2.1", "MAYBE", 422);
+            answer(Api.as("otto", "inspector"), qa + "/NEW-001/answers/2.2.1", "YES", 404);
+            quinn().get(qa + "/mine").then().body("[1].answers.answer", contains("NO", "YES"));
+
+            // Agreement, by hand. 2.2.1: YY YN NY NN, 2 of 4; first and second each Yes 2 No 2, pₑ = ½: κ = 0.
+            // 2.2.2: YY YY YY YN, 3 of 4; the first said Yes to all, pₑ = 1·¾: κ = (¾ − ¾)/(1 − ¾) = 0.
+            // Together: 5 of 8 = 62.5%; first Yes 6 No 2, second Yes 5 No 3: pₑ = (30 + 6)/64; κ = (40 − 36)/(64 − 36) = 1/7.
+            Api.lead("lena").get(qa + "/agreement").then().statusCode(200)
+                    .body("overall.pairs", equalTo(8)).body("overall.agreed", equalTo(5))
+                    .body("overall.percentage", equalTo(62.5f)).body("overall.kappa", equalTo(0.143f))
+                    .body("keyQuestions.find { it.id == '2.2.1' }.agreement.percentage", equalTo(50.0f))
+                    .body("keyQuestions.find { it.id == '2.2.1' }.agreement.kappa", equalTo(0.0f))
+                    .body("keyQuestions.find { it.id == '2.2.2' }.agreement.kappa", equalTo(0.0f))
+                    .body("keyQuestions.find { it.id == '2.3.1' }.agreement.pairs", equalTo(0))
+                    .body("inspectors.inspector", contains("lena"))
+                    .body("disagreements.caseRef", contains("NEW-002", "NEW-003", "NEW-004"))
+                    .body("disagreements[0].resolution", nullValue());
+            Api.inspector("ivan").get(qa + "/agreement").then().statusCode(403);
+
+            // Resolutions: kept, changed (an ordinary answer change), each audited; once only; only disagreements.
+            resolve(qa + "/NEW-002/resolutions/2.2.1", Map.of("outcome", "KEPT", "reason", "The plan names the risk."), 200);
+            resolve(qa + "/NEW-003/resolutions/2.2.1", Map.of("outcome", "CHANGED", "reason", "The reader is right."), 200);
+            resolve(qa + "/NEW-003/resolutions/2.2.1", Map.of("outcome", "KEPT", "reason", "again"), 409);
+            resolve(qa + "/NEW-001/resolutions/2.2.1", Map.of("outcome", "KEPT", "reason", "agree"), 422);
+            resolve(qa + "/NEW-004/resolutions/2.2.2", Map.of("outcome", "SOMETIMES"), 422);
+            Api.lead("lena").get(base + "/cases/NEW-003").then()
+                    .body("answers.find { it.questionId == '2.2.1' }.answer", equalTo("YES"))
+                    .body("answers.find { it.questionId == '2.2.1' }.version", equalTo(2));
+            Api.lead("lena").get(qa + "/agreement").then()
+                    .body("keyQuestions.find { it.id == '2.2.1' }.agreement.percentage", equalTo(50.0f)) // the readings as given
+                    .body("disagreements[0].resolution.outcome", equalTo("KEPT"))
+                    .body("disagreements[1].resolution.outcome", equalTo("CHANGED"))
+                    .body("disagreements[1].resolution.resolvedBy", equalTo("lena"))
+                    .body("disagreements[2].resolution", nullValue());
+
+            List<CaseEventsReader.Event> events = reader.awaitAtLeast(4 + 8 + 2 + 1, Duration.ofSeconds(30));
+            List<String> types = events.stream().map(CaseEventsReader.Event::type).toList();
+            assertEquals(4, types.stream().filter("second.reading.assigned"::equals).count());
+            assertEquals(8, types.stream().filter("second.answer.recorded"::equals).count());
+            assertEquals(2, types.stream().filter("second.reading.resolved"::equals).count());
+            assertEquals(List.of("answer.recorded", "second.reading.resolved"), types.subList(types.size() - 2, types.size()));
+        }
+    }
+
+    @Test
+    void aQualityAssuranceMemberOfTheTeamAssignsAndMeasuresButReadsNoCases() {
+        String id = Api.openInspection("lena", "QA-led PDU", "London");
+        String qa = "/inspections/" + id + "/second-readings";
+        Api.registerCases("lena", id, Api.goldenHead("cases.csv", 1));
+        Api.lead("lena").contentType("application/json").body(Map.of("role", "INSPECTOR"))
+                .put("/inspections/" + id + "/team/quentin").then().statusCode(200);
+        RequestSpecification quentin = Api.as("quentin", "quality-assurance");
+        quentin.contentType("application/json").body(Map.of("reader", "quinn", "caseRefs", List.of("NEW-001")))
+                .post(qa).then().statusCode(200);
+        Api.as("quentin", "quality-assurance").get(qa + "/agreement").then().statusCode(200).body("overall.pairs", equalTo(0));
+        Api.as("quentin", "quality-assurance").get("/inspections/" + id + "/cases").then().statusCode(403);
+        // not on this team: as if it did not exist
+        Api.as("queenie", "quality-assurance").get(qa + "/agreement").then().statusCode(404);
+        Api.as("quinn", "inspector").get(qa + "/mine").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    static void answer(RequestSpecification as, String path, String answer, int status) {
+        as.contentType("application/json").body(Map.of("answer", answer)).put(path).then().statusCode(status);
+    }
+
+    static void resolve(String path, Map<String, String> body, int status) {
+        Api.lead("lena").contentType("application/json").body(body).post(path).then().statusCode(status);
+    }
+}
