@@ -99,11 +99,6 @@ public final class RatingRules {
         return (int) ((200 * yes + relevant) / (2 * relevant));
     }
 
-    /** The percentage bands, highest first. */
-    public List<Band> bands() {
-        return bands;
-    }
-
     /** The band a rounded percentage falls into. */
     public Band band(int percentage) {
         for (Band band : bands) {
