@@ -26,7 +26,12 @@ final class DemoLoader {
     private final LocalSystem system;
     private final Path data;
     private final Path youth;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: the JDK client otherwise upgrades a reused connection to HTTP/2 (h2c), and the services then fail a
+     * bodiless GET with "Request has already been read" (seen polling the second demo's ratings).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String lead;
     /** Survey responses come from User Voice's system (role survey-ingest), never from the team. */
     private final String ingest;
