@@ -50,8 +50,7 @@ public class CaseResource {
             "ethnicity", "rosh_level", "start_date");
 
     /** A case in JSON; {@code youngAdult} is taken as sent (boolean or text) and validated with the rest. */
-    @Schema(name = "NewCase", description = "A sampled case; further attributes the framework declares are rejected "
-            + "unless declared (caseAttributes)", requiredProperties = { "caseRef", "cohort", "sentenceType",
+    @Schema(name = "NewCase", description = "A sampled case", requiredProperties = { "caseRef", "cohort", "sentenceType",
                     "youngAdult", "gender", "ethnicity", "roshLevel", "startDate" })
     public record CaseJson(@Schema(examples = "NEW-001") String caseRef,
             @Schema(description = "COMMUNITY or RESETTLEMENT", examples = "COMMUNITY") String cohort,
