@@ -66,8 +66,8 @@ public class CaseResource {
      * A case in JSON as the document shows it: the probation framework's attributes. Registration itself reads any
      * framework's declared attributes by id (CaseInput); this record only names the schema for clients.
      */
-    @Schema(name = "NewCase", description = "A sampled case; further attributes the framework declares are rejected "
-            + "unless declared (caseAttributes)", requiredProperties = { "caseRef", "cohort", "sentenceType",
+    @Schema(name = "NewCase", description = "A sampled case of the probation framework; other frameworks' cases carry the "
+            + "attributes their framework declares (caseAttributes), by id", requiredProperties = { "caseRef", "cohort", "sentenceType",
                     "youngAdult", "gender", "ethnicity", "roshLevel", "startDate" })
     public record NewCaseDoc(@Schema(examples = "NEW-001") String caseRef,
             @Schema(description = "COMMUNITY or RESETTLEMENT", examples = "COMMUNITY") String cohort,

@@ -1,5 +1,6 @@
 package uk.probation.inspection.platform.openapi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -7,14 +8,14 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.info.Info;
-import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.info.Info;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -114,7 +115,7 @@ public class PlatformApiDocument implements OASFilter {
         }
         if (content.getMediaTypes() != null) {
             // An error is never sent as application/json here: the problem mappers always answer problem+json.
-            for (String type : java.util.List.copyOf(content.getMediaTypes().keySet())) {
+            for (String type : List.copyOf(content.getMediaTypes().keySet())) {
                 if (!type.equals(ApiErrors.PROBLEM_MEDIA_TYPE)) {
                     content.removeMediaType(type);
                 }
