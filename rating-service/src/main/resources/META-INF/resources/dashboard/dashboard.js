@@ -228,15 +228,19 @@
     for (const r of $('inspections-body').children) r.classList.toggle('selected', r.dataset.inspectionId === id);
     const base = '/inspections/' + encodeURIComponent(id);
     try {
-      const [ratings, community, resettlement, history, rules] = await Promise.all([
+      const [ratings, history, rules] = await Promise.all([
         api(base + '/ratings').then((r) => r.json()),
-        api(base + '/questions?cohort=COMMUNITY').then((r) => r.json()),
-        api(base + '/questions?cohort=RESETTLEMENT').then((r) => r.json()),
         api(base + '/history').then((r) => r.json()),
         api(base + '/rules').then((r) => r.json())]);
+      // The comparison columns are the values of the framework's first enumerated breakdown (probation: the cohorts).
+      const split = (rules.dimensions || []).find((d) => d.type === 'ENUM' && d.values && d.values.length > 1
+        && d.values.length <= 4);
+      const columns = split ? await Promise.all(split.values.map((v) =>
+        api(base + '/questions?' + encodeURIComponent(split.id) + '=' + encodeURIComponent(v)).then((r) => r.json())
+          .then((rows) => ({ value: v, rows })))) : [];
       $('detail-title').textContent = ratings.name + (ratings.provisional ? ' (provisional: live figures)' : ' (publication ' + ratings.publicationVersion + ')');
       const body = el('div', { class: 'tables' });
-      body.append(ratingsTable(ratings), ...keyQuestionTables(ratings), cohortTable(ratings, community, resettlement),
+      body.append(ratingsTable(ratings), ...keyQuestionTables(ratings), ...(columns.length ? [splitTable(ratings, columns)] : []),
         charts(ratings, history, bandLines(rules)));
       $('detail-body').replaceChildren(body);
       $('detail').hidden = false;
@@ -301,21 +305,24 @@
     });
   }
 
-  function cohortTable(ratings, community, resettlement) {
-    const byId = (rows) => new Map(rows.map((r) => [r.id, r]));
-    const c = byId(community), r = byId(resettlement);
+  // One column per value of a breakdown: each key question's "percentage 'Yes'" among those cases.
+  function splitTable(ratings, columns) {
+    const title = (v) => v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ');
+    const byId = columns.map((c) => new Map(c.rows.map((r) => [r.id, r])));
     const cell = (q) => (!q || q.percentage === null ? '—' : q.percentage + '% (' + q.yes + ' of ' + q.relevant + ')');
     const tbody = el('tbody');
     for (const s of ratings.standards) {
       for (const q of s.keyQuestions) {
-        tbody.append(el('tr', {}, el('th', { scope: 'row' }, q.id + ' ' + q.text), el('td', {}, cell(c.get(q.id))),
-          el('td', {}, cell(r.get(q.id)))));
+        tbody.append(el('tr', {}, el('th', { scope: 'row' }, q.id + ' ' + q.text),
+          ...byId.map((m) => el('td', {}, cell(m.get(q.id))))));
       }
     }
-    return el('section', {}, el('h3', {}, 'Community and resettlement cases'),
+    const names = columns.map((c) => title(c.value));
+    const heading = names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1].toLowerCase() + ' cases';
+    return el('section', {}, el('h3', {}, heading),
       scrolling(el('table', { class: 'cohorts', id: 'detail-cohorts' }, el('thead', {}, el('tr', {},
-        el('th', { scope: 'col' }, 'Key question'), el('th', { scope: 'col' }, "Community: percentage 'Yes'"),
-        el('th', { scope: 'col' }, "Resettlement: percentage 'Yes'"))), tbody)));
+        el('th', { scope: 'col' }, 'Key question'),
+        ...names.map((n) => el('th', { scope: 'col' }, n + ": percentage 'Yes'")))), tbody)));
   }
 
   const SVG = 'http://www.w3.org/2000/svg';
