@@ -58,6 +58,10 @@ class DashboardBrowserTest {
             "2.6 Outcomes | not rated | 27",
             "*Overall* | *Requires improvement* | *6 / 24*");
 
+    /** The same table in the generated report, which prints the overall score as the published report does: "6/24". */
+    static final List<String> REPORT = java.util.stream.Stream.concat(PUBLISHED.stream().limit(PUBLISHED.size() - 1),
+            java.util.stream.Stream.of("*Overall* | *Requires improvement* | *6/24*")).toList();
+
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static LocalSystem system;
     private static WebDriver browser;
@@ -141,7 +145,7 @@ class DashboardBrowserTest {
         screenshot("03-detail");
         browser.findElement(By.id("show-report")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#report #ratings-table")).isEmpty());
-        assertEquals(PUBLISHED, rows(browser.findElement(By.cssSelector("#report #ratings-table"))));
+        assertEquals(REPORT, rows(browser.findElement(By.cssSelector("#report #ratings-table"))));
         screenshot("04-report");
 
         // Mark the page: a reload would lose this.
@@ -188,6 +192,55 @@ class DashboardBrowserTest {
         screenshot("06-phone");
     }
 
+    /**
+     * The generated HTML report of the Newham demo, its text entered through case-service's API as the workspace
+     * does, rendered by headless Chromium with its GOV.UK styles; the full page is kept as
+     * target/screenshots/07-report.png (and the HTML beside it).
+     */
+    @Test
+    void theGeneratedReportInChromium() throws Exception {
+        String cases = system.service("case-service").url();
+        String ratings = system.service("rating-service").url();
+        String lead = system.tokens().token("lena", "lead-inspector", "*");
+        String id = loadNewham(cases, lead, false);
+        com.fasterxml.jackson.databind.JsonNode text = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("../demo/newham/report-text.json").toFile());
+        text.path("narratives").fields().forEachRemaining(n -> given().auth().oauth2(lead).contentType(ContentType.JSON)
+                .body(n.getValue().toString()).put(cases + "/inspections/" + id + "/standards/" + n.getKey() + "/narrative")
+                .then().statusCode(200));
+        given().auth().oauth2(lead).contentType(ContentType.JSON)
+                .body(Map.of("recommendations", text.path("recommendations"))).put(cases + "/inspections/" + id
+                        + "/recommendations").then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body(text.path("background").toString())
+                .put(cases + "/inspections/" + id + "/background").then().statusCode(200);
+        given().auth().oauth2(lead).post(cases + "/inspections/" + id + "/publish").then().statusCode(200);
+        awaitRating(ratings, lead, id, "REQUIRES_IMPROVEMENT", 6);
+        String viewer = system.tokens().token("vic", "viewer", "London");
+        String[] html = new String[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            html[0] = given().auth().oauth2(viewer).get(ratings + "/inspections/" + id + "/report").then().statusCode(200)
+                    .extract().asString();
+            return html[0].contains(text.at("/recommendations/0/text").asText());
+        });
+        // Opened from a file with the service as its base, so its stylesheets (GOV.UK Frontend, the report's) load.
+        Path file = SCREENSHOTS.resolve("07-report.html").toAbsolutePath();
+        Files.writeString(file, html[0].replace("<head>", "<head><base href=\"" + ratings + "/\" />"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1000));
+        browser.get(file.toUri().toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.id("ratings-table")).isEmpty());
+        assertEquals(REPORT, rows(browser.findElement(By.id("ratings-table"))));
+        assertTrue(browser.findElement(By.id("standard-2.2")).getText().contains("as the lowest score out of the three"
+                + " key questions was 36 per cent"));
+        Object styled = ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.querySelector('h1')).fontWeight;");
+        assertEquals("700", String.valueOf(styled), "GOV.UK Frontend's styles are applied");
+        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, Math.min(16000,
+                ((Number) height).intValue() + 100)));
+        screenshot("07-report");
+    }
+
     private static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
@@ -224,6 +277,10 @@ class DashboardBrowserTest {
     }
 
     private static String loadNewham(String cases, String lead) throws Exception {
+        return loadNewham(cases, lead, true);
+    }
+
+    private static String loadNewham(String cases, String lead, boolean publish) throws Exception {
         String id = given().auth().oauth2(lead).contentType(ContentType.JSON)
                 .body(Map.of("name", "Newham PDU", "region", "London", "pdu", "Newham",
                         "frameworkId", "hmip-probation-pdu-2021", "fieldworkStart", "2022-09-05",
@@ -239,7 +296,10 @@ class DashboardBrowserTest {
                     .put(cases + "/inspections/" + id + "/judgements/" + judgement.get("standard_id")).then()
                     .statusCode(200);
         }
-        given().auth().oauth2(lead).post(cases + "/inspections/" + id + "/publish").then().statusCode(anyOf(is(200), is(204)));
+        if (publish) {
+            given().auth().oauth2(lead).post(cases + "/inspections/" + id + "/publish").then()
+                    .statusCode(anyOf(is(200), is(204)));
+        }
         return id;
     }
 

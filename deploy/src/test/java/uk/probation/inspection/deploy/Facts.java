@@ -26,7 +26,7 @@ final class Facts {
                     Set.of("case-events"), Set.of(), Set.of(), false),
             new ServiceFacts("rating-service", 8082, "rating-db", "rating_service",
                     Set.of("inspection-ratings", "rating-changes", "published-ratings", RATING_DEAD_LETTERS),
-                    Set.of("case-events", RATING_DEAD_LETTERS),
+                    Set.of("case-events", "feedback-events", RATING_DEAD_LETTERS),
                     Set.of("rating-service", "rating-service-rebuild", "rating-service-dlq-replay"), true),
             new ServiceFacts("feedback-service", 8083, "feedback-db", "feedback_service",
                     Set.of("feedback-events", FEEDBACK_DEAD_LETTERS), Set.of("case-events", FEEDBACK_DEAD_LETTERS),

@@ -23,8 +23,13 @@ public final class FeedbackEvents {
     private FeedbackEvents() {
     }
 
-    /** Waits for {@code expected} events of the inspection, from the start of the topic, and returns exactly those. */
+    /** Waits for {@code expected} survey.responses.ingested events of the inspection and returns exactly those. */
     public static List<ConsumerRecord<String, String>> of(String inspectionId, int expected) {
+        return of(inspectionId, "survey.responses.ingested", expected);
+    }
+
+    /** Waits for {@code expected} events of {@code type} of the inspection, from the start of the topic; exactly those. */
+    public static List<ConsumerRecord<String, String>> of(String inspectionId, String type, int expected) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -37,7 +42,9 @@ public final class FeedbackEvents {
             consumer.seekToBeginning(partitions);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (inspectionId.equals(record.key())) {
+                    var typeHeader = record.headers().lastHeader("ce_type");
+                    if (inspectionId.equals(record.key()) && typeHeader != null
+                            && type.equals(new String(typeHeader.value(), java.nio.charset.StandardCharsets.UTF_8))) {
                         found.add(record);
                     }
                 }

@@ -28,6 +28,9 @@ import uk.probation.inspection.events.cases.InspectionOpened;
 import uk.probation.inspection.events.cases.InspectionPublished;
 import uk.probation.inspection.events.cases.InspectionReopened;
 import uk.probation.inspection.events.cases.JudgementRecorded;
+import uk.probation.inspection.events.cases.NarrativeRecorded;
+import uk.probation.inspection.events.cases.RecommendationsRecorded;
+import uk.probation.inspection.events.cases.BackgroundRecorded;
 import uk.probation.inspection.events.cases.TeamMemberAdded;
 import uk.probation.inspection.events.cases.TeamMemberBound;
 import uk.probation.inspection.events.cases.TeamMemberRemoved;
@@ -58,8 +61,13 @@ public final class CaseEventStream {
 
     /** The whole Newham data set: opened, lead on the team, 33 cases, every answer (version 1), 4 judgements. */
     public static CaseEventStream newham(UUID id, String lead) throws Exception {
+        return newham(id, lead, "London");
+    }
+
+    /** As {@link #newham(UUID, String)}, in another region (a region of its own keeps pooled figures exact). */
+    public static CaseEventStream newham(UUID id, String lead, String region) throws Exception {
         CaseEventStream stream = new CaseEventStream(id);
-        stream.opened("Newham PDU", "London", "Newham", lead).teamMember(lead, "LEAD");
+        stream.opened("Newham PDU", region, "Newham", lead).teamMember(lead, "LEAD");
         for (CsvTable.Row row : csv("cases.csv").rows()) {
             stream.caseRegistered(row.get("case_ref"), row.get("cohort"), Boolean.parseBoolean(row.get("young_adult")),
                     row.get("gender"), row.get("ethnicity"), row.get("rosh_level"));
@@ -126,6 +134,59 @@ public final class CaseEventStream {
     public CaseEventStream judgement(String standardId, String rating, String previousRating, int version) {
         return add(new JudgementRecorded(inspectionId, standardId, rating, previousRating, version,
                 "Strengths and areas for improvement.", "lena"));
+    }
+
+    /** Any case event of the contract, as case-service writes it. */
+    public CaseEventStream event(CaseEvent event) {
+        return add(event);
+    }
+
+    /**
+     * The demo's report text (demo/newham/report-text.json) as case-service announces it after the lead enters it:
+     * one narrative.recorded per standard, recommendations.recorded, background.recorded, each version 1.
+     */
+    public CaseEventStream demoReportText() throws Exception {
+        JsonNode text = JSON.readTree(Files.readString(Path.of("../demo/newham/report-text.json")));
+        var narratives = text.path("narratives").fields();
+        while (narratives.hasNext()) {
+            var n = narratives.next();
+            JsonNode body = n.getValue();
+            List<NarrativeRecorded.CohortSection> sections = new ArrayList<>();
+            body.path("cohortSections").forEach(c -> sections.add(new NarrativeRecorded.CohortSection(
+                    c.path("title").asText(), strings(c.path("paragraphs")))));
+            List<NarrativeRecorded.PromptFact> facts = new ArrayList<>();
+            body.path("promptFacts").forEach(f -> facts.add(new NarrativeRecorded.PromptFact(f.path("questionId").asText(),
+                    f.hasNonNull("cohort") ? f.path("cohort").asText() : null, f.path("template").asText())));
+            add(new NarrativeRecorded(inspectionId, n.getKey(), 1, strings(body.path("strengths")),
+                    strings(body.path("areasForImprovement")), sections, facts, "lena"));
+        }
+        List<RecommendationsRecorded.Recommendation> recommendations = new ArrayList<>();
+        text.path("recommendations").forEach(r -> recommendations.add(new RecommendationsRecorded.Recommendation(
+                r.path("addressee").asText(), r.path("text").asText())));
+        add(new RecommendationsRecorded(inspectionId, 1, recommendations, "lena"));
+        JsonNode b = text.path("background");
+        return add(new BackgroundRecorded(inspectionId, 1, b.path("interviewsHeld").asInt(), b.path("meetingsHeld").asInt(),
+                strings(b.path("paragraphs")), "lena"));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    /** A feedback-events record as feedback-service writes it (ce_source /feedback-service). */
+    public static void sendFeedback(uk.probation.inspection.events.feedback.FeedbackEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("feedback-events",
+                event instanceof uk.probation.inspection.events.feedback.FeedbackSummarised s ? s.inspectionId() : null,
+                EventCodec.encode(event));
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_type", Topic.typeOf(event));
+        header(record, "ce_source", "/feedback-service");
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        sendAll(List.of(record));
     }
 
     /** Events are built from the contract's own types (events/), so they are what case-service writes. */

@@ -8,7 +8,7 @@ import java.util.UUID;
  */
 public sealed interface CaseEvent permits InspectionOpened, InspectionPublished, InspectionReopened, TeamMemberAdded,
         TeamMemberBound, TeamMemberRemoved, CaseRegistered, AnswerRecorded, JudgementRecorded, SecondReadingAssigned,
-        SecondAnswerRecorded, SecondReadingResolved {
+        SecondAnswerRecorded, SecondReadingResolved, NarrativeRecorded, RecommendationsRecorded, BackgroundRecorded {
 
     UUID inspectionId();
 }

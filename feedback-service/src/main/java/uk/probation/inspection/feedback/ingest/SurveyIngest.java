@@ -15,6 +15,7 @@ import uk.probation.inspection.feedback.inspection.KnownInspection;
 import uk.probation.inspection.feedback.inspection.KnownInspections;
 import uk.probation.inspection.feedback.publication.Publication;
 import uk.probation.inspection.feedback.publication.Publications;
+import uk.probation.inspection.feedback.summary.FeedbackAnnouncer;
 import uk.probation.inspection.platform.outbox.OutboxWriter;
 import uk.probation.inspection.platform.problem.ProblemException;
 
@@ -44,6 +45,9 @@ public class SurveyIngest {
 
     @Inject
     Publications publications;
+
+    @Inject
+    FeedbackAnnouncer announcer;
 
     /** 409 while the inspection is frozen: from inspection.published until inspection.reopened. */
     public void requireOpen(KnownInspection inspection) {
@@ -77,6 +81,7 @@ public class SurveyIngest {
         data.put("replaced", replaced);
         data.put("respondents", total);
         outbox.append(TOPIC, inspectionId, EVENT_TYPE, data);
+        announcer.live(inspectionId, templateId); // the figures the report prints, for the team's preview
         return new Outcome(respondents.size(), replaced);
     }
 }

@@ -13,12 +13,15 @@ import jakarta.transaction.Transactional;
 
 import uk.probation.inspection.events.Topics;
 import uk.probation.inspection.events.cases.AnswerRecorded;
+import uk.probation.inspection.events.cases.BackgroundRecorded;
 import uk.probation.inspection.events.cases.CaseEvent;
 import uk.probation.inspection.events.cases.CaseRegistered;
 import uk.probation.inspection.events.cases.JudgementRecorded;
 import uk.probation.inspection.events.cases.SecondAnswerRecorded;
 import uk.probation.inspection.events.cases.SecondReadingAssigned;
 import uk.probation.inspection.events.cases.SecondReadingResolved;
+import uk.probation.inspection.events.cases.NarrativeRecorded;
+import uk.probation.inspection.events.cases.RecommendationsRecorded;
 import uk.probation.inspection.platform.consume.HandlerCoverage;
 import uk.probation.inspection.platform.consume.Received;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
@@ -30,10 +33,13 @@ import uk.probation.inspection.platform.inbox.ProcessedEvents;
 @ApplicationScoped
 public class CaseEventApplier {
 
-    /** Case data: feedback-service keeps none of it (nearly all of the traffic, skipped before decoding). */
+    /**
+     * Case data and the report's text: feedback-service keeps none of it (nearly all of the traffic, skipped before
+     * decoding). The report is rendered by rating-service.
+     */
     static final Set<Class<? extends CaseEvent>> IGNORED = Set.of(CaseRegistered.class, AnswerRecorded.class,
             JudgementRecorded.class, SecondReadingAssigned.class, SecondAnswerRecorded.class,
-            SecondReadingResolved.class);
+            SecondReadingResolved.class, NarrativeRecorded.class, RecommendationsRecorded.class, BackgroundRecorded.class);
 
     @Inject
     ProcessedEvents processed;

@@ -80,6 +80,20 @@ class SurveyIngestTest {
             counts.add(data.get("accepted") + "/" + data.get("replaced") + "/" + data.get("respondents"));
         }
         assertEquals(List.of("96/0/96", "96/96/96", "1/1/96"), counts);
+
+        // And after each, the live figures the report prints (feedback.summarised): figures only, never a comment.
+        List<ConsumerRecord<String, String>> summaries = FeedbackEvents.of(id, "feedback.summarised", 3);
+        JsonNode last = Surveys.JSON.readTree(summaries.get(2).value());
+        assertTrue(last.get("publicationVersion").isNull(), "live figures");
+        assertEquals(96, last.get("respondents").asInt());
+        JsonNode happy = null;
+        for (JsonNode q : last.get("questions")) {
+            happy = q.get("id").asText().equals("happy_with_support") ? q : happy;
+        }
+        assertEquals(List.of(61, 93), List.of(happy.get("yes").asInt(), happy.get("answered").asInt()));
+        for (ConsumerRecord<String, String> summary : summaries) {
+            assertFalse(summary.value().contains("listens") || summary.value().contains("reception"), summary.value());
+        }
     }
 
     @Test

@@ -108,6 +108,21 @@ class PublicationLifecycleTest {
 
         // The refused submissions emitted nothing: one event per accepted request, in order.
         assertEquals(List.of("96/0/96", "1/0/97", "1/0/98"), FeedbackEvents.counts(FeedbackEvents.of(id, 3)));
+
+        // The report's User Voice figures: live after each accepted request, and each version's as viewers get them.
+        List<String> summaries = new java.util.ArrayList<>();
+        for (var event : FeedbackEvents.of(id, "feedback.summarised", 5)) {
+            JsonNode data = Surveys.JSON.readTree(event.value());
+            JsonNode happy = null;
+            for (JsonNode q : data.get("questions")) {
+                happy = q.get("id").asText().equals("happy_with_support") ? q : happy;
+            }
+            summaries.add((data.get("publicationVersion").isNull() ? "live" : "v" + data.get("publicationVersion"))
+                    + ":" + data.get("respondents") + ":" + happy.get("yes"));
+        }
+        int happy1 = version1.at("/questions/happy_with_support/yes").asInt();
+        assertEquals(List.of("live:96:" + happy1, "v1:96:" + happy1, "live:97:" + (happy1 + 1),
+                "live:98:" + (happy1 + 2), "v2:98:" + (happy1 + 2)), summaries);
     }
 
     @Test

@@ -61,6 +61,7 @@ final class DemoLoader {
                     "rationale", "Recorded from the published Newham report (demo data)."));
             call("PUT", cases + "/inspections/" + id + "/judgements/" + cells[0], "application/json", body, 200);
         }
+        loadReportText(cases, id);
         // User Voice comes before publication: a published inspection takes no more survey responses.
         loadSurvey(id);
         call("POST", cases + "/inspections/" + id + "/publish", "application/json", "{}", -1);
@@ -93,6 +94,22 @@ final class DemoLoader {
         call("POST", cases + "/inspections/" + id + "/publish", "application/json", "{}", -1);
         LocalSystem.say("demo: judgements recorded, inspection published");
         printRatings(id, name, 36);
+    }
+
+    /** The report's text (demo/newham/report-text.json): narratives per standard, recommendations, background. */
+    private void loadReportText(String cases, String id) throws IOException, InterruptedException {
+        JsonNode text = JSON.readTree(Files.readString(data.resolve("report-text.json")));
+        var narratives = text.path("narratives").fields();
+        while (narratives.hasNext()) {
+            var standard = narratives.next();
+            call("PUT", cases + "/inspections/" + id + "/standards/" + standard.getKey() + "/narrative",
+                    "application/json", standard.getValue().toString(), 200);
+        }
+        call("PUT", cases + "/inspections/" + id + "/recommendations", "application/json",
+                JSON.createObjectNode().set("recommendations", text.path("recommendations")).toString(), 200);
+        call("PUT", cases + "/inspections/" + id + "/background", "application/json", text.path("background").toString(),
+                200);
+        LocalSystem.say("demo: report text recorded (strengths, areas for improvement, recommendations, background)");
     }
 
     private void loadSurvey(String id) throws IOException, InterruptedException {

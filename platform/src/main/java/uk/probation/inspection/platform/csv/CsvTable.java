@@ -61,9 +61,17 @@ public final class CsvTable {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = neutralised(value);
         boolean needsQuotes = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
                 || safe.contains(";") || safe.contains("\t");
         return needsQuotes ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    /**
+     * The formula rule of {@link #cell} alone, for other spreadsheet outputs (the XLSX workbook): a value starting
+     * with =, +, -, @, tab or CR gets a leading {@code '}, so no spreadsheet ever takes it for a formula.
+     */
+    public static String neutralised(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -19,6 +19,7 @@ import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 import uk.probation.inspection.rating.projection.RatingsViews.RegionRow;
 import uk.probation.inspection.rating.publication.PublishedSnapshot;
 import uk.probation.inspection.rating.publication.Publications;
+import uk.probation.inspection.rating.report.BreakdownGroups;
 
 /** Every read of an inspection's figures, from the live projection or from the publication, as {@link Readable} says. */
 @ApplicationScoped
@@ -55,10 +56,8 @@ public class InspectionReads {
     public ReportData report(Readable r) {
         Map<String, List<QuestionView>> tallies = new LinkedHashMap<>();
         tallies.put(ReportData.OVERALL, questions(r, Breakdown.OVERALL));
-        for (String cohort : ReportData.COHORTS) {
-            Breakdown breakdown = cohort.equals("YOUNG_ADULT") ? new Breakdown(Breakdown.YOUNG_ADULT, cohort)
-                    : new Breakdown(Breakdown.COHORT, cohort);
-            tallies.put(cohort, questions(r, breakdown));
+        for (BreakdownGroups.Group group : BreakdownGroups.groups()) {
+            tallies.put(group.id(), questions(r, group.breakdown()));
         }
         long cases = r.live() ? jdbc.one("select count(*) from case_file where inspection_id = ?",
                 row -> row.getLong(1), r.header().id()).orElse(0L) : snapshot(r).cases();
