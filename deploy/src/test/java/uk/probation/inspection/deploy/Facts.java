@@ -15,6 +15,7 @@ final class Facts {
 
     static final String RATING_DEAD_LETTERS = "case-events.dlq.rating-service";
     static final String FEEDBACK_DEAD_LETTERS = "case-events.dlq.feedback-service";
+    static final String RATING_FEEDBACK_DEAD_LETTERS = "feedback-events.dlq.rating-service";
 
     /** One service: its plain HTTP port (application.properties; not served in the cluster), its database, the topics it writes and reads, its consumer groups. */
     record ServiceFacts(String name, int httpPort, String cluster, String database, Set<String> writes,
@@ -25,8 +26,9 @@ final class Facts {
             new ServiceFacts("case-service", 8081, "case-db", "case_service",
                     Set.of("case-events"), Set.of(), Set.of(), false),
             new ServiceFacts("rating-service", 8082, "rating-db", "rating_service",
-                    Set.of("inspection-ratings", "rating-changes", "published-ratings", RATING_DEAD_LETTERS),
-                    Set.of("case-events", "feedback-events", RATING_DEAD_LETTERS),
+                    Set.of("inspection-ratings", "rating-changes", "published-ratings", RATING_DEAD_LETTERS,
+                            RATING_FEEDBACK_DEAD_LETTERS),
+                    Set.of("case-events", "feedback-events", RATING_DEAD_LETTERS, RATING_FEEDBACK_DEAD_LETTERS),
                     Set.of("rating-service", "rating-service-rebuild", "rating-service-dlq-replay"), true),
             new ServiceFacts("feedback-service", 8083, "feedback-db", "feedback_service",
                     Set.of("feedback-events", FEEDBACK_DEAD_LETTERS), Set.of("case-events", FEEDBACK_DEAD_LETTERS),
@@ -34,7 +36,7 @@ final class Facts {
 
     /** The topics of contract.md, and each consumer's dead-letter topic (docs/events.md). */
     static final Set<String> TOPICS = Set.of("case-events", "inspection-ratings", "rating-changes", "published-ratings",
-            "feedback-events", RATING_DEAD_LETTERS, FEEDBACK_DEAD_LETTERS);
+            "feedback-events", RATING_DEAD_LETTERS, FEEDBACK_DEAD_LETTERS, RATING_FEEDBACK_DEAD_LETTERS);
 
     /**
      * The only topic readers outside the services may read (contract.md: "nothing about an unpublished

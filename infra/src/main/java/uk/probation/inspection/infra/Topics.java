@@ -14,6 +14,8 @@ public final class Topics {
     /** Dead letters of each consumer of case-events (platform DeadLetters: {@code <topic>.dlq.<consumer>}). */
     public static final String RATING_DEAD_LETTERS = "case-events.dlq.rating-service";
     public static final String FEEDBACK_DEAD_LETTERS = "case-events.dlq.feedback-service";
+    /** Dead letters of rating-service's feedback-events consumer (the report's User Voice figures). */
+    public static final String RATING_FEEDBACK_DEAD_LETTERS = "feedback-events.dlq.rating-service";
 
     /** One topic and its settings. */
     public record Topic(String name, int partitions, Map<String, String> config) {
@@ -30,7 +32,8 @@ public final class Topics {
             new Topic(PUBLISHED_RATINGS, 3, Map.of("cleanup.policy", "compact")),
             new Topic(FEEDBACK_EVENTS, 3, Map.of()),
             new Topic(RATING_DEAD_LETTERS, 1, Map.of("retention.ms", "-1")),
-            new Topic(FEEDBACK_DEAD_LETTERS, 1, Map.of("retention.ms", "-1")));
+            new Topic(FEEDBACK_DEAD_LETTERS, 1, Map.of("retention.ms", "-1")),
+            new Topic(RATING_FEEDBACK_DEAD_LETTERS, 1, Map.of("retention.ms", "-1")));
 
     private Topics() {
     }
