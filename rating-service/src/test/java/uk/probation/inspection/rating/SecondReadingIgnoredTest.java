@@ -32,6 +32,8 @@ class SecondReadingIgnoredTest {
         JsonNode first = keyQuestion(ratings, "2.2.1");
         assertEquals(1, first.path("yes").asInt());
         assertEquals(0, first.path("no").asInt(), "the second reader's NO is not counted");
+        assertEquals(0, TopicReader.recordsFor("case-events.dlq.rating-service", id.toString()).size(),
+                "ignored, not dead letters");
     }
 
     static JsonNode keyQuestion(JsonNode ratings, String id) {

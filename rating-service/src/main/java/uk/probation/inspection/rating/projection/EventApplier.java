@@ -99,6 +99,10 @@ public class EventApplier {
                 duplicates++; // delivered before, or twice in this batch
                 continue;
             }
+            if (IGNORED.contains(received.event().getClass())) {
+                applied.add(received.meta()); // processed: nothing of it is rated
+                continue;
+            }
             CaseEventHandler<CaseEvent> handler = handlerOf(received.event());
             try (Traces.Scope trace = Traces.resume(received.meta().traceparent())) {
                 if (announce) { // a rebuild replays without a line per event
