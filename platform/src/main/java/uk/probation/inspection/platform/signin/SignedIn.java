@@ -15,10 +15,16 @@ import uk.probation.inspection.platform.security.Caller;
 public record SignedIn(String username, String name, List<String> roles, List<String> regions, Long expiresAt,
         String signOut) {
 
+    /** The platform's roles; a provider's own (Keycloak's default-roles-*, offline_access, ...) are not shown. */
+    static final List<String> ROLES = List.of(Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER,
+            Caller.SURVEY_INGEST, Caller.ADMIN);
+
     public static SignedIn of(Caller caller, JsonWebToken token, String signOutPath) {
         String name = token.getClaim("name");
         long exp = token.getExpirationTime();
-        return new SignedIn(caller.username(), name != null ? name : caller.username(),
-                List.copyOf(new TreeSet<>(caller.roles())), caller.regions(), exp > 0 ? exp : null, signOutPath);
+        TreeSet<String> roles = new TreeSet<>(caller.roles());
+        roles.retainAll(ROLES);
+        return new SignedIn(caller.username(), name != null ? name : caller.username(), List.copyOf(roles),
+                caller.regions(), exp > 0 ? exp : null, signOutPath);
     }
 }

@@ -34,6 +34,10 @@ class DashboardPageTest {
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"));
         given().auth().oauth2(viewer).get("/dashboard/report.css").then().statusCode(200);
+        // No token is ever handled by the page: its calls ride on the session cookie, marked as the page's own.
+        given().auth().oauth2(viewer).get("/dashboard/dashboard.js").then().statusCode(200)
+                .body(containsString("X-Requested-With"), not(containsString("localStorage")),
+                        not(containsString("sessionStorage")), not(containsString("Authorization")));
         given().get("/signed-out.html").then().statusCode(200).body(containsString("You are signed out"));
         // The data endpoints: 401 without a token, as before.
         given().redirects().follow(false).get("/regions/London/ratings").then().statusCode(401);
