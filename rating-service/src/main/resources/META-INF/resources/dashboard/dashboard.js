@@ -1,9 +1,9 @@
 'use strict';
-// Region dashboard: a pasted bearer token (session storage), the region's live SSE stream read with fetch()
-// (EventSource cannot send an Authorization header), and per-inspection tables as reports print them.
+// Region dashboard: the page is behind sign-in (the service's OIDC code flow); every call rides on the session
+// cookie (never a token in the page), marked X-Requested-With so the service treats it as the page's own call.
+// The region's live SSE stream is read with fetch(); per-inspection tables as reports print them. When the session
+// cannot be renewed the service answers 499 (or 401) and the page reloads, which signs in again.
 (function () {
-  const TOKEN = 'pip.dashboard.token';
-  const REGION = 'pip.dashboard.region';
   const NAMES = {
     OUTSTANDING: 'Outstanding', GOOD: 'Good', REQUIRES_IMPROVEMENT: 'Requires improvement',
     INADEQUATE: 'Inadequate', NOT_APPLICABLE: 'Not applicable', NOT_RATED: 'not rated'
@@ -32,70 +32,95 @@
 
   function status(text) { $('status').textContent = text; }
 
+  let reloading = false;
+
+  const HEADERS = { 'X-Requested-With': 'JavaScript' };
+
+  // The session has ended (signed out elsewhere, idle too long, provider session over): a page load signs in again.
+  function sessionEnded() {
+    if (reloading) return;
+    reloading = true;
+    if (controller) controller.abort();
+    status('Your session has ended; signing in again…');
+    window.location.reload();
+  }
+
   async function api(path, accept) {
-    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN),
-      Accept: accept || 'application/json' } });
-    if (response.status === 401) { signOut('Your token was not accepted (expired or invalid). Paste a new one.'); }
+    const response = await fetch(path, { headers: Object.assign({ Accept: accept || 'application/json' }, HEADERS),
+      credentials: 'same-origin', cache: 'no-store' });
+    if (response.status === 401 || response.status === 499) { sessionEnded(); }
     if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
     return response;
   }
 
-  // ---- sign in / out ----
-  function start() {
-    $('signin-form').addEventListener('submit', (e) => {
-      e.preventDefault();
-      const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
-      if (!token) return;
-      sessionStorage.setItem(TOKEN, token);
-      sessionStorage.setItem(REGION, $('region').value.trim() || 'London');
-      $('token').value = '';
-      show();
-    });
-    $('signout').addEventListener('click', () => signOut(''));
+  // ---- who is signed in, which region ----
+  async function start() {
     $('close-detail').addEventListener('click', closeDetail);
     $('show-report').addEventListener('click', showReport);
     $('download-csv').addEventListener('click', downloadCsv);
-    if (sessionStorage.getItem(TOKEN)) show();
+    $('region-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      show($('region').value.trim() || 'London');
+    });
+    let me;
+    try {
+      me = await (await api('/dashboard/session')).json();
+    } catch (e) {
+      $('signin-error').textContent = 'Could not find out who is signed in: ' + e.message;
+      status('Not signed in');
+      return;
+    }
+    const regions = me.regions || [];
+    const all = regions.includes('*');
+    $('who').textContent = 'Signed in as ' + me.name + ' (' + me.roles.join(', ') + '; '
+      + (all ? 'every region' : regions.length ? 'region ' + regions.join(', ') : 'no region') + ').';
+    if (!all && regions.length === 1) {
+      show(regions[0]);
+    } else {
+      // Several regions (or all): the person chooses which to watch.
+      if (!all && regions.length) $('region').value = regions[0];
+      $('region-form').hidden = false;
+      status('Signed in: choose a region');
+    }
   }
 
-  function signOut(message) {
-    sessionStorage.removeItem(TOKEN);
-    if (controller) controller.abort();
-    clearTimeout(retryTimer);
-    rows.clear();
-    lastEventId = null;
-    $('inspections-body').replaceChildren();
-    $('board').hidden = true;
-    $('detail').hidden = true;
-    $('report').hidden = true;
-    $('signin').hidden = false;
-    $('signin-error').textContent = message;
-    status('Not signed in');
-  }
-
-  function show() {
-    $('signin').hidden = true;
+  function show(region) {
     $('signin-error').textContent = '';
+    if ($('board-title').dataset.region !== region) {
+      rows.clear();
+      lastEventId = null;
+      $('inspections-head').replaceChildren();
+      $('inspections-body').replaceChildren();
+    }
     $('board').hidden = false;
-    const region = sessionStorage.getItem(REGION) || 'London';
+    $('board-title').dataset.region = region;
     $('board-title').textContent = 'Inspections in ' + region;
     connect(region);
+  }
+
+  function refused(message) {
+    if (controller) controller.abort();
+    clearTimeout(retryTimer);
+    $('board').hidden = true;
+    $('signin-error').textContent = message;
+    status(message);
   }
 
   // ---- the live stream ----
   async function connect(region) {
     if (controller) controller.abort();
+    clearTimeout(retryTimer);
     controller = new AbortController();
-    const headers = { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN), Accept: 'text/event-stream' };
+    const headers = Object.assign({ Accept: 'text/event-stream' }, HEADERS);
     if (lastEventId !== null) headers['Last-Event-ID'] = lastEventId;
     let retry = 2000;
     try {
       status(lastEventId === null ? 'Connecting…' : 'Reconnecting…');
       const response = await fetch('/regions/' + encodeURIComponent(region) + '/ratings/stream',
-        { headers, signal: controller.signal, cache: 'no-store' });
-      if (response.status === 401) { signOut('Your token was not accepted (expired or invalid). Paste a new one.'); return; }
-      if (response.status === 403) { signOut('This token has no role that may read ratings.'); return; }
-      if (response.status === 404) { signOut('Region "' + region + '" is not visible with this token.'); return; }
+        { headers, signal: controller.signal, cache: 'no-store', credentials: 'same-origin' });
+      if (response.status === 401 || response.status === 499) { sessionEnded(); return; }
+      if (response.status === 403) { refused('You have no role that may read ratings.'); return; }
+      if (response.status === 404) { refused('Region "' + region + '" is not visible to you.'); return; }
       if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
       status('Live: connected to ' + region);
       $('empty').hidden = rows.size > 0;
@@ -128,16 +153,17 @@
     } catch (e) {
       if (e.name === 'AbortError') return;
     }
-    if (!sessionStorage.getItem(TOKEN)) return;
+    if (reloading || $('board-title').dataset.region !== region) return;
     status('Connection lost; reconnecting…');
+    clearTimeout(retryTimer);
     retryTimer = setTimeout(() => connect(region), retry);
   }
 
   function dispatch(event) {
     if (event.id !== null) lastEventId = event.id;
     if (event.name === 'expired') {
-      // The server ends the stream when the token it was opened with expires; the same token would be refused.
-      signOut('Your token has expired. Paste a fresh one to keep watching.');
+      // The server ends the stream when the session's tokens expire; the reconnect below renews them (refresh
+      // token), or is answered 499 when the session cannot be renewed, and the page signs in again.
       return;
     }
     if (event.name !== 'rating') return;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -38,9 +39,11 @@ import uk.probation.inspection.platform.csv.CsvTable;
 
 /**
  * The region dashboard in headless Chromium against the packaged system (case-service, rating-service and
- * feedback-service on a real broker and PostgreSQL): a viewer pastes a token, sees the published Newham row,
+ * feedback-service on a real broker and PostgreSQL): a viewer signs in on the local provider's sign-in page (code
+ * flow; no token in the page), sees the published Newham row,
  * opens the report (the published table), then a reopening, corrected answers and a second publication through
- * case-service's API move the Assessment cell live, without a reload. Screenshots go to target/screenshots/.
+ * case-service's API move the Assessment cell live, without a reload; she signs out of the dashboard and the provider.
+ * Screenshots go to target/screenshots/.
  */
 class DashboardBrowserTest {
 
@@ -107,19 +110,20 @@ class DashboardBrowserTest {
         // Converged: the published Newham figures are in rating-service.
         awaitRating(ratings, lead, id, "REQUIRES_IMPROVEMENT", 6);
 
-        // Nothing without a token: the page asks for one.
+        // Nothing without signing in: the dashboard sends the browser to the provider's sign-in page.
         browser.get(ratings + "/dashboard/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class); // rows are re-rendered as events arrive
-        wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
-        assertTrue(browser.findElements(By.cssSelector("#inspections-body tr")).isEmpty());
+        wait.until(d -> !d.findElements(By.id("sign-in-vic")).isEmpty());
+        assertTrue(browser.getCurrentUrl().startsWith(system.oidc().url() + "/authorize?"), browser.getCurrentUrl());
+        assertTrue(browser.getPageSource().contains("Vic Viewer"));
         screenshot("01-sign-in");
 
-        browser.findElement(By.id("token")).sendKeys(system.tokens().token("vic", "viewer", "London"));
-        WebElement region = browser.findElement(By.id("region"));
-        region.clear();
-        region.sendKeys("London");
-        browser.findElement(By.id("signin-button")).click();
+        // Vic (viewer, region London) signs in: back on the dashboard, her region from her token's region claim.
+        browser.findElement(By.id("sign-in-vic")).click();
+        wait.until(d -> d.getCurrentUrl().equals(ratings + "/dashboard/"));
+        wait.until(d -> d.findElement(By.id("who")).getText().startsWith("Signed in as Vic Viewer"));
+        assertEquals("Inspections in London", browser.findElement(By.id("board-title")).getText());
         By row = By.cssSelector("#inspections-body tr[data-inspection-id='" + id + "']");
         wait.until(d -> !d.findElements(row).isEmpty());
         WebElement newham = browser.findElement(row);
@@ -190,12 +194,25 @@ class DashboardBrowserTest {
                 return document.documentElement.scrollWidth > width + 1 ? wide.join(' ') || 'page' : '';""");
         assertEquals("", overflow, "nothing but the tables' own boxes scrolls sideways on a phone");
         screenshot("06-phone");
+
+        // No token anywhere the page's script can reach: no web storage, the session cookie is HttpOnly.
+        assertEquals(0L, ((JavascriptExecutor) browser).executeScript("return localStorage.length + sessionStorage.length;"));
+        Object cookies = ((JavascriptExecutor) browser).executeScript("return document.cookie;");
+        assertFalse(String.valueOf(cookies).contains("q_session"), "session cookie visible to scripts: " + cookies);
+
+        // Sign out: of the dashboard and of the provider; the dashboard then asks who you are again.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        browser.findElement(By.id("signout")).click();
+        wait.until(d -> d.getCurrentUrl().equals(ratings + "/signed-out.html"));
+        screenshot("07-signed-out");
+        browser.get(ratings + "/dashboard/");
+        wait.until(d -> !d.findElements(By.id("sign-in-vic")).isEmpty());
     }
 
     /**
      * The generated HTML report of the Newham demo, its text entered through case-service's API as the workspace
      * does, rendered by headless Chromium with its GOV.UK styles; the full page is kept as
-     * target/screenshots/07-report.png (and the HTML beside it).
+     * target/screenshots/08-report.png (and the HTML beside it).
      */
     @Test
     void theGeneratedReportInChromium() throws Exception {
@@ -223,7 +240,7 @@ class DashboardBrowserTest {
             return html[0].contains(text.at("/recommendations/0/text").asText());
         });
         // Opened from a file with the service as its base, so its stylesheets (GOV.UK Frontend, the report's) load.
-        Path file = SCREENSHOTS.resolve("07-report.html").toAbsolutePath();
+        Path file = SCREENSHOTS.resolve("08-report.html").toAbsolutePath();
         Files.writeString(file, html[0].replace("<head>", "<head><base href=\"" + ratings + "/\" />"));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1000));
         browser.get(file.toUri().toString());
@@ -238,7 +255,7 @@ class DashboardBrowserTest {
         Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, Math.min(16000,
                 ((Number) height).intValue() + 100)));
-        screenshot("07-report");
+        screenshot("08-report");
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
@@ -276,13 +293,22 @@ class DashboardBrowserTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String loadNewham(String cases, String lead) throws Exception {
-        return loadNewham(cases, lead, true);
+    static String loadNewham(String cases, String lead) throws Exception {
+        return loadNewham(cases, lead, "London", true);
+    }
+
+    /** The published Newham inspection, opened in {@code region}. */
+    static String loadNewham(String cases, String lead, String region) throws Exception {
+        return loadNewham(cases, lead, region, true);
     }
 
     private static String loadNewham(String cases, String lead, boolean publish) throws Exception {
+        return loadNewham(cases, lead, "London", publish);
+    }
+
+    private static String loadNewham(String cases, String lead, String region, boolean publish) throws Exception {
         String id = given().auth().oauth2(lead).contentType(ContentType.JSON)
-                .body(Map.of("name", "Newham PDU", "region", "London", "pdu", "Newham",
+                .body(Map.of("name", "Newham PDU", "region", region, "pdu", "Newham",
                         "frameworkId", "hmip-probation-pdu-2021", "fieldworkStart", "2022-09-05",
                         "sampleFrom", "2022-01-24", "sampleTo", "2022-02-25"))
                 .post(cases + "/inspections").then().statusCode(201).extract().path("id");
@@ -303,7 +329,7 @@ class DashboardBrowserTest {
         return id;
     }
 
-    private static void awaitRating(String ratings, String lead, String id, String overall, int score) {
+    static void awaitRating(String ratings, String lead, String id, String overall, int score) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     var response = given().auth().oauth2(lead).get(ratings + "/inspections/" + id + "/ratings");

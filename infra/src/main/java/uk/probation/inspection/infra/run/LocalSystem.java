@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 
 import uk.probation.inspection.infra.JavaProcess;
 import uk.probation.inspection.infra.KafkaBroker;
+import uk.probation.inspection.infra.LocalPeople;
 import uk.probation.inspection.infra.LocalPostgres;
 import uk.probation.inspection.infra.OidcProvider;
 import uk.probation.inspection.infra.Ports;
@@ -274,6 +275,11 @@ public final class LocalSystem {
         return oidc.issuer();
     }
 
+    /** The local OIDC provider (its sign-in page is where browsers sign in). */
+    public OidcProvider oidc() {
+        return oidc;
+    }
+
     public Service service(String name) {
         return options.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
@@ -289,6 +295,19 @@ public final class LocalSystem {
         System.out.println("  Kafka             " + bootstrapServers);
         System.out.println("  OIDC provider     " + oidc.url() + "/.well-known/openid-configuration");
         System.out.println("  logs              " + runDir);
+        System.out.println();
+        System.out.println("In a browser (sign in on the local provider's page by choosing a person; no password):");
+        for (Service service : options.services()) {
+            if (service.name().equals("case-service")) {
+                System.out.println("  workspace         " + service.url() + "/workspace/");
+            } else if (service.name().equals("rating-service")) {
+                System.out.println("  region dashboard  " + service.url() + "/dashboard/");
+            }
+        }
+        System.out.println("  sign in as        " + LocalPeople.ALL.get(0).describe());
+        for (LocalPeople.Person person : LocalPeople.ALL.subList(1, LocalPeople.ALL.size())) {
+            System.out.println("                    " + person.describe());
+        }
         System.out.println();
         System.out.println("Get a token:  TOKEN=$(./run token lead-inspector --user lena)");
         System.out.println("Try:          curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/frameworks");
