@@ -9,12 +9,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,6 +28,7 @@ import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.cases.web.CsvInput;
 import uk.probation.inspection.cases.web.MappedIterator;
 import uk.probation.inspection.platform.problem.JsonArrayItems;
+import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.problem.StrictJson;
 import uk.probation.inspection.platform.security.Caller;
@@ -36,7 +40,8 @@ public class AnswerResource {
 
     static final List<String> CSV_COLUMNS = List.of("case_ref", "question_id", "answer");
 
-    public record AnswerBody(String answer, String note) {
+    /** {@code expectedVersion}: the version the writer last saw (0: none yet); see {@link AnswerVersionCheck}. */
+    public record AnswerBody(String answer, String note, Integer expectedVersion) {
     }
 
     public record BatchRow(String caseRef, String questionId, String answer) {
@@ -63,13 +68,35 @@ public class AnswerResource {
     @Path("/cases/{caseRef}/answers/{questionId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public AnswerView put(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
-            @PathParam("questionId") String questionId, AnswerBody body) {
-        AnswerBody b = body == null ? new AnswerBody(null, null) : body;
-        AnswerService.Recorded r = service.recordOne(id, caseRef, questionId, b.answer(), b.note());
+    public Response put(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
+            @PathParam("questionId") String questionId, @HeaderParam("If-Match") String ifMatch, AnswerBody body) {
+        AnswerBody b = body == null ? new AnswerBody(null, null, null) : body;
+        Integer expected = expectedVersion(ifMatch, b.expectedVersion());
+        AnswerService.Recorded r = service.recordOne(id, caseRef, questionId, b.answer(), b.note(), expected);
         Answer a = r.answer();
-        return new AnswerView(caseRef, a.questionId, a.answer, a.note, a.version, r.changed(), a.recordedBy,
-                a.recordedAt);
+        return Response.ok(new AnswerView(caseRef, a.questionId, a.answer, a.note, a.version, r.changed(),
+                a.recordedBy, a.recordedAt)).tag(new EntityTag(Integer.toString(a.version))).build();
+    }
+
+    /** If-Match and expectedVersion may both be sent; they must then agree. */
+    static Integer expectedVersion(String ifMatch, Integer inBody) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        Integer fromHeader = null;
+        try {
+            fromHeader = AnswerVersionCheck.fromIfMatch(ifMatch);
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.field("If-Match", e.getMessage()));
+        }
+        if (inBody != null && inBody < 0) {
+            errors.add(FieldError.field("expectedVersion", "must be 0 or more (0: no answer yet)"));
+        }
+        if (errors.isEmpty() && fromHeader != null && inBody != null && !fromHeader.equals(inBody)) {
+            errors.add(FieldError.field("expectedVersion", "is " + inBody + " but If-Match says " + fromHeader));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The answer was not recorded", errors);
+        }
+        return fromHeader != null ? fromHeader : inBody;
     }
 
     @POST
