@@ -7,7 +7,8 @@ import java.util.UUID;
  * JSON Schemas in docs/events/case-events/. {@code @JsonProperty(required = true)} marks what the schema requires.
  */
 public sealed interface CaseEvent permits InspectionOpened, InspectionPublished, InspectionReopened, TeamMemberAdded,
-        TeamMemberBound, TeamMemberRemoved, CaseRegistered, AnswerRecorded, JudgementRecorded {
+        TeamMemberBound, TeamMemberRemoved, CaseRegistered, AnswerRecorded, JudgementRecorded, NarrativeRecorded,
+        RecommendationsRecorded, BackgroundRecorded {
 
     UUID inspectionId();
 }

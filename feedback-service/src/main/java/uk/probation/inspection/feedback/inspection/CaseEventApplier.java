@@ -13,9 +13,12 @@ import jakarta.transaction.Transactional;
 
 import uk.probation.inspection.events.Topics;
 import uk.probation.inspection.events.cases.AnswerRecorded;
+import uk.probation.inspection.events.cases.BackgroundRecorded;
 import uk.probation.inspection.events.cases.CaseEvent;
 import uk.probation.inspection.events.cases.CaseRegistered;
 import uk.probation.inspection.events.cases.JudgementRecorded;
+import uk.probation.inspection.events.cases.NarrativeRecorded;
+import uk.probation.inspection.events.cases.RecommendationsRecorded;
 import uk.probation.inspection.platform.consume.HandlerCoverage;
 import uk.probation.inspection.platform.consume.Received;
 import uk.probation.inspection.platform.inbox.ProcessedEvents;
@@ -27,9 +30,12 @@ import uk.probation.inspection.platform.inbox.ProcessedEvents;
 @ApplicationScoped
 public class CaseEventApplier {
 
-    /** Case data: feedback-service keeps none of it (nearly all of the traffic, skipped before decoding). */
+    /**
+     * Case data and the report's text: feedback-service keeps none of it (nearly all of the traffic, skipped before
+     * decoding). The report is rendered by rating-service.
+     */
     static final Set<Class<? extends CaseEvent>> IGNORED = Set.of(CaseRegistered.class, AnswerRecorded.class,
-            JudgementRecorded.class);
+            JudgementRecorded.class, NarrativeRecorded.class, RecommendationsRecorded.class, BackgroundRecorded.class);
 
     @Inject
     ProcessedEvents processed;

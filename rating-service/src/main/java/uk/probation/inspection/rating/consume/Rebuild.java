@@ -43,7 +43,7 @@ public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
     private static final List<String> PROJECTION_TABLES = List.of("key_question_history", "question_count", "answer", "case_file",
-            "standard_rating", "judgement", "team_member", "inspection", "processed_event");
+            "standard_rating", "judgement", "report_text", "team_member", "inspection", "processed_event");
 
     /** What a rebuild read and applied. */
     public record Report(long eventsRead, long eventsApplied, long duplicatesSkipped, long malformedSkipped,

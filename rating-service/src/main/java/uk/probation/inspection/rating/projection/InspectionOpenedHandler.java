@@ -51,11 +51,14 @@ public class InspectionOpenedHandler implements CaseEventHandler<InspectionOpene
         }
         context.unknown.remove(id);
         jdbc.update("""
-                insert into inspection (id, name, region, pdu, framework_id, framework, snapshot_dirty)
-                values (?, ?, ?, ?, ?, ?, true)
+                insert into inspection (id, name, region, pdu, framework_id, framework, snapshot_dirty,
+                    fieldwork_start, sample_from, sample_to)
+                values (?, ?, ?, ?, ?, ?, true, ?, ?, ?)
                 on conflict (id) do update set name = excluded.name, region = excluded.region, pdu = excluded.pdu,
-                    snapshot_dirty = true""",
-                id, e.name(), e.region(), e.pdu(), framework.id(), e.framework().toString());
+                    snapshot_dirty = true, fieldwork_start = excluded.fieldwork_start,
+                    sample_from = excluded.sample_from, sample_to = excluded.sample_to""",
+                id, e.name(), e.region(), e.pdu(), framework.id(), e.framework().toString(), e.fieldworkStart(),
+                e.sampleFrom(), e.sampleTo());
         for (Framework.Standard standard : framework.standards()) {
             StandardResult initial = framework.rules().rate(standard.basis(), List.of(), null);
             jdbc.update("""

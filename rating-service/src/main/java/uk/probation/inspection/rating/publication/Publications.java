@@ -17,6 +17,7 @@ import uk.probation.inspection.rating.projection.Breakdown;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
+import uk.probation.inspection.rating.report.ReportTexts;
 
 /**
  * The stored publication versions. A version's snapshot is taken from the projection when its
@@ -39,6 +40,9 @@ public class Publications {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ReportTexts texts;
+
     /**
      * Freezes the projection's current state of the inspection as {@code version}, in the caller's transaction (the
      * projection must be flushed first). Applied again (a rebuild), it refreshes the figures and keeps whether the
@@ -56,7 +60,7 @@ public class Publications {
         long cases = jdbc.one("select count(*) from case_file where inspection_id = ?", row -> row.getLong(1),
                 inspectionId).orElse(0L);
         PublishedSnapshot snapshot = new PublishedSnapshot(
-                query.ratings(header).asPublication(version, visibleFrom), breakdowns, cases);
+                query.ratings(header).asPublication(version, visibleFrom), breakdowns, cases, texts.current(inspectionId));
         jdbc.update("""
                 insert into publication (inspection_id, version, visible_from, published_by, snapshot)
                 values (?, ?, ?, ?, ?)
