@@ -204,15 +204,27 @@ class WorkspacePagesTest {
         String page = page(id) + "/judgements";
         Api.lead("lena").get(page).then().statusCode(200).body(containsString("1.1 Leadership"))
                 .body(containsString("action=\"" + page + "/1.1\""));
-        Response bad = Forms.post("lena", "lead-inspector", page, page + "/1.1", Map.of("rationale", "   "));
+        Response bad = Forms.post("lena", "lead-inspector", page, page + "/1.1", Map.of("rationale", "   ",
+                "strengths", "Fine.\n\n" + "x".repeat(5001), "areasForImprovement", "Training"));
         assertEquals(422, bad.statusCode());
         String html = bad.asString();
-        assertTrue(html.contains("href=\"#standard-q-1-1-rating\"") && html.contains("href=\"#standard-q-1-1-rationale\""), html);
+        assertTrue(html.contains("href=\"#standard-q-1-1-rating\"") && html.contains("href=\"#standard-q-1-1-rationale\"")
+                && html.contains("href=\"#standard-q-1-1-strengths\""), html);
+        assertTrue(html.contains("paragraph 2 must be at most 5000 characters"), html);
+        assertTrue(html.contains(">Training</textarea>"), "what was typed is kept");
+        // a good rating with a bad narrative saves neither
+        Forms.post("lena", "lead-inspector", page, page + "/1.1", Map.of("rating", "GOOD", "rationale", "Fine",
+                "strengths", "x".repeat(5001))).then().statusCode(422);
         Api.lead("lena").get("/inspections/" + id + "/judgements").then().body("size()", equalTo(0));
+        Api.lead("lena").get("/inspections/" + id + "/standards/1.1/narrative").then().body("version", equalTo(0));
         Response good = Forms.post("lena", "lead-inspector", page, page + "/1.1",
-                Map.of("rating", "GOOD", "rationale", "Clear vision, well communicated."));
+                Map.of("rating", "GOOD", "rationale", "Clear vision, well communicated.",
+                        "strengths", "A clear vision.\r\n\r\nStaff know it.", "areasForImprovement", "Succession planning."));
         assertEquals(303, good.statusCode(), good.asString());
         Api.lead("lena").get("/inspections/" + id + "/judgements").then().body("[0].rating", equalTo("GOOD"));
+        Api.lead("lena").get("/inspections/" + id + "/standards/1.1/narrative").then()
+                .body("strengths", equalTo(List.of("A clear vision.", "Staff know it.")))
+                .body("areasForImprovement", equalTo(List.of("Succession planning.")));
         Api.lead("lena").get(page + "?saved=1.1").then().body(containsString("Judgement for 1.1 saved"))
                 .body(containsString("By lena"));
         Forms.post("ivan", "inspector", page, page + "/1.2", Map.of("rating", "GOOD", "rationale", "x")).then()

@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +24,6 @@ import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.cases.inspection.InspectionView;
 import uk.probation.inspection.cases.judgement.Judgement;
-import uk.probation.inspection.cases.judgement.JudgementResource;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
 
@@ -44,13 +42,17 @@ public class JudgementsPage {
     InspectionAccess access;
 
     @Inject
-    JudgementResource judgements;
+    JudgementWrite write;
+
+    @Inject
+    uk.probation.inspection.cases.narrative.NarrativeResource narratives;
 
     @Inject
     Caller caller;
 
     /** What a refused save leaves on the page. */
-    record Sent(String standardId, String rating, String rationale, FormErrors errors) {
+    record Sent(String standardId, String rating, String rationale, String strengths, String areasForImprovement,
+            FormErrors errors) {
     }
 
     @GET
@@ -74,17 +76,22 @@ public class JudgementsPage {
                         .firstResultOptional().orElse(null);
                 String rating = j == null ? null : j.rating;
                 String rationale = j == null ? null : j.rationale;
+                var narrative = narratives.getNarrative(id, s.id());
+                String strengths = String.join("\n\n", narrative.strengths());
+                String areas = String.join("\n\n", narrative.areasForImprovement());
                 FormErrors errors = FormErrors.NONE;
                 if (sent != null && sent.standardId().equals(s.id())) {
                     rating = sent.rating();
                     rationale = sent.rationale();
+                    strengths = sent.strengths();
+                    areas = sent.areasForImprovement();
                     errors = sent.errors();
                 }
                 String current = rating;
                 List<Views.Option> ratings = framework.ratings().stream()
                         .map(r -> new Views.Option(r, Views.ratingLabel(r), r.equals(current))).toList();
                 standards.add(new Views.Judgement("standard-" + Views.anchor(s.id()), s.id(), s.name(), s.headline(), j == null ? null : j.rating,
-                        Views.ratingLabel(j == null ? null : j.rating), rationale, null, null,
+                        Views.ratingLabel(j == null ? null : j.rating), rationale, strengths, areas,
                         j == null ? 0 : j.version, j == null ? null : j.recordedBy,
                         j == null ? null : Views.when(j.recordedAt), ratings, errors));
             }
@@ -98,12 +105,12 @@ public class JudgementsPage {
 
     @POST
     @Path("/{standardId}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Response save(@PathParam("id") String id, @PathParam("standardId") String standardId,
-            @FormParam("rating") String rating, @FormParam("rationale") String rationale) {
+            @FormParam("rating") String rating, @FormParam("rationale") String rationale,
+            @FormParam("strengths") String strengths, @FormParam("areasForImprovement") String areas) {
         try {
-            judgements.put(id, standardId, new JudgementResource.JudgementBody(blankToNull(rating), rationale));
+            write.save(id, standardId, blankToNull(rating), rationale, strengths, areas);
             return WorkspaceResource.seeOther("/workspace/inspections/" + id + "/judgements?saved=" + standardId
                     + "#standard-" + Views.anchor(standardId));
         } catch (ProblemException e) {
@@ -111,10 +118,10 @@ public class JudgementsPage {
                 throw e;
             }
             String prefix = "standard-" + Views.anchor(standardId);
-            FormErrors errors = FormErrors.of(e, Map.of("rating", prefix + "-rating", "rationale", prefix + "-rationale"),
-                    prefix + "-rating");
+            FormErrors errors = FormErrors.of(e, Map.of("rating", prefix + "-rating", "rationale", prefix + "-rationale",
+                    "strengths", prefix + "-strengths", "areasForImprovement", prefix + "-areas"), prefix + "-rating");
             return Response.status(e.status()).type(MediaType.TEXT_HTML)
-                    .entity(page(id, new Sent(standardId, rating, rationale, errors), null)).build();
+                    .entity(page(id, new Sent(standardId, rating, rationale, strengths, areas, errors), null)).build();
         }
     }
 

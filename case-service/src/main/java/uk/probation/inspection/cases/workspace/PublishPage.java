@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -101,7 +100,6 @@ public class PublishPage {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Response publish(@PathParam("id") String id, @FormParam("when") String when, @FormParam("at") String at) {
         boolean later = "later".equals(when);
@@ -125,7 +123,6 @@ public class PublishPage {
 
     @POST
     @Path("/reopen")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Response reopen(@PathParam("id") String id, @FormParam("reason") String reason) {
         try {

@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -73,7 +72,6 @@ public class TeamPage {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Response add(@PathParam("id") String id, @FormParam("username") String username,
             @FormParam("role") String role) {
@@ -93,7 +91,6 @@ public class TeamPage {
 
     @POST
     @Path("/{username}/remove")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Response remove(@PathParam("id") String id, @PathParam("username") String username) {
         try {

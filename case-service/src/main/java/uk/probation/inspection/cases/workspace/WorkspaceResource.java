@@ -13,7 +13,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -46,7 +45,8 @@ import uk.probation.inspection.platform.security.Caller;
  * The inspector's workspace: "my inspections", an inspection's cases with their progress, and a case's answers.
  * Server-rendered GOV.UK pages; every form is a plain POST (CSRF token included) answered by Post/Redirect/Get, or by
  * the page again with the GOV.UK error summary when the API refuses it. The writes go through the same services as
- * the JSON API, so the rules, the audit and the events are the same.
+ * the JSON API, so the rules, the audit and the events are the same. The form methods declare no {@code @Consumes}:
+ * a body of another type reaches security first (401/403, as for every endpoint) and then carries no fields (422).
  */
 @Path("/workspace")
 @Produces(MediaType.TEXT_HTML)
@@ -195,7 +195,6 @@ public class WorkspaceResource {
      */
     @POST
     @Path("/inspections/{id}/cases/{caseRef}/answers/{questionId}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({ MediaType.TEXT_HTML, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Object saveAnswer(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
