@@ -70,6 +70,22 @@ public final class TokenIssuer {
         return keys.getPublic();
     }
 
+    /** True when {@code jwt} is an RS256 token signed with this issuer's key (claims are not checked here). */
+    boolean signedHere(String jwt) {
+        String[] parts = jwt.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(keys.getPublic());
+            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return rsa.verify(Base64.getUrlDecoder().decode(parts[2]));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** A token for {@code user} with one role; {@code region} may be null. */
     public String token(String user, String role, String region) {
         Map<String, Object> claims = new LinkedHashMap<>();
