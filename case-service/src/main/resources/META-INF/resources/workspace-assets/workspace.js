@@ -20,7 +20,10 @@ for (const form of document.querySelectorAll('form.pip-answer')) {
     try {
       response = await fetch(form.action, {
         method: 'POST', body, credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }
+        // X-Requested-With: an ended session answers 499 (no redirect a script cannot follow); the form then
+        // submits normally, through sign-in.
+        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Requested-With': 'JavaScript' }
       });
     } catch (e) {
       status.textContent = 'Not saved: the connection failed. Press Save to try again.';
@@ -38,7 +41,7 @@ for (const form of document.querySelectorAll('form.pip-answer')) {
       }
       status.textContent = 'Saved';
       form.dataset.version = saved.version;
-    } else if (response.status === 409 || response.status === 422) {
+    } else if (response.status === 409 || response.status === 422 || response.status === 499) {
       form.submit();
     } else {
       status.textContent = 'Not saved (' + response.status + '). Press Save to try again.';

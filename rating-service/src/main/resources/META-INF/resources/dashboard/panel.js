@@ -1,5 +1,6 @@
 // The workspace's live provisional ratings panel: the inspection's ratings, then every change to them from the
-// region's live stream (EventSource: the browser's session cookie signs it in). One table, rewritten in place.
+// region's live stream. Both calls ride on the browser's session (cookie + X-Requested-With, the sign-in rule for a
+// page's script); EventSource cannot send that header, so the stream is read with fetch. One table, rewritten in place.
 (function () {
   const panel = document.getElementById('panel');
   const id = panel.dataset.inspection;
@@ -7,8 +8,9 @@
   const body = document.querySelector('#ratings tbody');
   const overall = document.getElementById('overall');
   const status = document.getElementById('status');
+  const headers = { 'X-Requested-With': 'JavaScript' };
   const words = r => r ? r.charAt(0) + r.slice(1).toLowerCase().replace(/_/g, ' ') : 'Not rated';
-  let previous = {};
+  const previous = {};
 
   function cell(tag, text, cls) {
     const el = document.createElement(tag);
@@ -43,20 +45,66 @@
       }
     }
     body.replaceChildren(...rows);
-    status.textContent = changed.length ? changed.join('. ') : '';
+    status.textContent = changed.join('. ');
   }
 
-  fetch('/inspections/' + encodeURIComponent(id) + '/ratings', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+  function failed(code) {
+    if (code === 499 || code === 401) {
+      location.reload(); // the session ended: the page load signs in again
+      return;
+    }
+    overall.textContent = 'The ratings could not be loaded (' + code + ').';
+  }
+
+  fetch('/inspections/' + encodeURIComponent(id) + '/ratings', { credentials: 'same-origin', headers })
     .then(r => r.ok ? r.json() : Promise.reject(r.status))
     .then(render)
-    .catch(code => { overall.textContent = 'The ratings could not be loaded (' + code + ').'; });
+    .catch(failed);
 
-  const stream = new EventSource('/regions/' + encodeURIComponent(region) + '/ratings/stream', { withCredentials: true });
-  stream.addEventListener('rating', event => {
-    const ratings = JSON.parse(event.data);
-    if (ratings.inspectionId === id) {
-      render(ratings);
+  // Server-Sent Events over fetch: blocks separated by a blank line, "event:" and "data:" lines.
+  async function listen(lastId) {
+    let response;
+    try {
+      response = await fetch('/regions/' + encodeURIComponent(region) + '/ratings/stream', {
+        credentials: 'same-origin',
+        headers: Object.assign({ Accept: 'text/event-stream' }, headers, lastId ? { 'Last-Event-ID': lastId } : {})
+      });
+    } catch (e) {
+      setTimeout(() => listen(lastId), 3000);
+      return;
     }
-  });
-  stream.addEventListener('expired', () => { stream.close(); location.reload(); });
+    if (!response.ok) {
+      failed(response.status);
+      return;
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = 'message';
+        let data = '';
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event:')) name = line.slice(6).trim();
+          else if (line.startsWith('data:')) data += line.slice(5).trim();
+          else if (line.startsWith('id:')) lastId = line.slice(3).trim();
+        }
+        if (name === 'rating' && data) {
+          const ratings = JSON.parse(data);
+          if (ratings.inspectionId === id) render(ratings);
+        } else if (name === 'expired') {
+          location.reload();
+          return;
+        }
+      }
+    }
+    setTimeout(() => listen(lastId), 2000);
+  }
+  listen(null);
 })();

@@ -42,9 +42,9 @@ import uk.probation.inspection.infra.test.GoldenData;
  * axe-core runs inside every page visited; no serious or critical violation is allowed. Screenshots:
  * target/screenshots/workspace-*.png.
  *
- * Until sign-in (the signin branch) is merged the browser presents each person's bearer token on every request
- * (Chrome DevTools' Network.setExtraHTTPHeaders), which is what the services accept today; the pages themselves are
- * the same either way.
+ * People sign in through the local provider's sign-in page (authorization code flow with PKCE, session cookies);
+ * the framed ratings panel signs in to rating-service silently on the provider session. Switching person is a
+ * sign-out (which ends the provider session) and a new sign-in.
  */
 class WorkspaceBrowserTest {
 
@@ -92,11 +92,20 @@ class WorkspaceBrowserTest {
         }
     }
 
-    /** Every request of the browser from now on carries this person's token. */
-    private static void signInAs(String user, String role) {
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Bearer " + system.tokens().token(user, role, "*"))));
+    /** Opens the workspace, which sends the browser to the provider's sign-in page; chooses {@code user} by keyboard. */
+    private static void signInAs(String cases, String user) throws Exception {
+        browser.get(cases + "/workspace/");
+        By button = By.id("sign-in-" + user);
+        wait.until(d -> !d.findElements(button).isEmpty());
+        screenshot("workspace-00-sign-in-" + user);
+        browser.findElement(button).sendKeys(Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().startsWith(cases + "/workspace/") && !d.findElements(By.tagName("h1")).isEmpty()
+                && d.findElement(By.tagName("h1")).getText().equals("My inspections"));
+    }
+
+    private static void signOut(String cases) {
+        browser.get(cases + "/workspace/sign-out");
+        wait.until(d -> !d.getCurrentUrl().contains("/workspace/sign-out"));
     }
 
     @Test
@@ -115,8 +124,7 @@ class WorkspaceBrowserTest {
                 .put(cases + "/inspections/" + id + "/team/ivan").then().statusCode(200);
 
         // The inspector: my inspections → the inspection → a case, by keyboard.
-        signInAs("ivan", "inspector");
-        browser.get(cases + "/workspace/");
+        signInAs(cases, "ivan");
         wait.until(d -> !d.findElements(By.linkText("Workspace Newham")).isEmpty());
         accessible("workspace-01-my-inspections");
         browser.findElement(By.linkText("Workspace Newham")).sendKeys(Keys.ENTER);
@@ -164,7 +172,8 @@ class WorkspaceBrowserTest {
         screenshot("workspace-06-conflict-resolved");
 
         // The lead: add a team member, record a judgement, see the publishing task list
-        signInAs("lena", "lead-inspector");
+        signOut(cases);
+        signInAs(cases, "lena");
         browser.get(cases + "/workspace/inspections/" + id + "/team");
         accessible("workspace-07-team");
         browser.findElement(By.id("username")).sendKeys("oscar");
