@@ -100,9 +100,8 @@ class WorkspacePagesTest {
         Api.inspector("ivan").get(casePage + "?saved=2.2.1").then().body(containsString("Answer to 2.2.1 saved"))
                 .body(containsString("Saved: No, by ivan"));
         // the page's script asks for JSON and gets the API's answer
-        Api.inspector("ivan").accept("application/json").contentType("application/x-www-form-urlencoded")
-                .formParams(Map.of("answer", "YES", "version", "1")).post(casePage + "/answers/2.2.1").then()
-                .statusCode(200).contentType(containsString("application/json")).body("version", equalTo(2));
+        Forms.post("ivan", "inspector", casePage, casePage + "/answers/2.2.1", Map.of("answer", "YES", "version", "1"),
+                "application/json").then().statusCode(200).contentType(containsString("application/json")).body("version", equalTo(2));
     }
 
     @Test
@@ -128,6 +127,9 @@ class WorkspacePagesTest {
         Response badValue = Forms.post("ivan", "inspector", casePage, casePage + "/answers/2.2.1",
                 Map.of("answer", "MAYBE", "version", "0"));
         assertEquals(422, badValue.statusCode());
+        Api.inspector("ivan").get("/inspections/" + id + "/cases/NEW-001").then().body("answers.size()", equalTo(0));
+        Api.inspector("ivan").contentType("application/x-www-form-urlencoded").formParams(Map.of("answer", "YES"))
+                .post(casePage + "/answers/2.2.1").then().statusCode(400); // no CSRF token: refused, nothing written
         Api.inspector("ivan").get("/inspections/" + id + "/cases/NEW-001").then().body("answers.size()", equalTo(0));
         Forms.post("ivan", "inspector", casePage, casePage + "/answers/9.9.9", Map.of("answer", "YES")).then()
                 .statusCode(422);
@@ -163,9 +165,8 @@ class WorkspacePagesTest {
                 .body("answers.find { it.questionId == '2.3.1' }.answer", equalTo("NO"))
                 .body("answers.find { it.questionId == '2.3.1' }.version", equalTo(2));
         // the script gets the problem document
-        Api.lead("lena").accept("application/json").contentType("application/x-www-form-urlencoded")
-                .formParams(Map.of("answer", "YES", "version", "1")).post(casePage + "/answers/2.3.1").then()
-                .statusCode(409).contentType("application/problem+json").body("current.recordedBy", equalTo("ivan"));
+        Forms.post("lena", "lead-inspector", casePage, casePage + "/answers/2.3.1", Map.of("answer", "YES", "version", "1"),
+                "application/json").then().statusCode(409).contentType("application/problem+json").body("current.recordedBy", equalTo("ivan"));
     }
 
     @Test
@@ -240,7 +241,7 @@ class WorkspacePagesTest {
         List<String> fromEndpoint = Api.inspector("ivan").get("/inspections/" + id + "/publication/preconditions")
                 .then().statusCode(200).body("ready", equalTo(false)).body("status", equalTo("OPEN"))
                 .extract().jsonPath().getList("unmet.field");
-        List<String> from409 = Api.lead("lena").post("/inspections/" + id + "/publish").then().statusCode(409)
+        List<String> from409 = Api.lead("lena").contentType("application/json").body("{}").post("/inspections/" + id + "/publish").then().statusCode(409)
                 .extract().jsonPath().getList("errors.field");
         assertEquals(from409, fromEndpoint);
         assertEquals(4 + 3 * 13, fromEndpoint.size());

@@ -24,6 +24,12 @@ public final class Forms {
     }
 
     public static Response post(String user, String role, String page, String action, Map<String, String> fields) {
+        return post(user, role, page, action, fields, "text/html");
+    }
+
+    /** As the page's script posts it: the same form, asking for {@code accept} (application/json). */
+    public static Response post(String user, String role, String page, String action, Map<String, String> fields,
+            String accept) {
         String token = TestTokens.token(user, role);
         Response loaded = given().auth().oauth2(token).get(page);
         Map<String, String> form = new LinkedHashMap<>();
@@ -32,7 +38,7 @@ public final class Forms {
             form.put(csrf.group(1), csrf.group(2));
         }
         form.putAll(fields);
-        return given().auth().oauth2(token).cookies(loaded.getCookies()).redirects().follow(false)
+        return given().auth().oauth2(token).cookies(loaded.getCookies()).redirects().follow(false).accept(accept)
                 .contentType(ContentType.URLENC.withCharset("UTF-8")).formParams(form).post(action);
     }
 }
