@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,12 +19,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,6 +38,7 @@ import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.cases.web.CsvInput;
 import uk.probation.inspection.cases.web.MappedIterator;
 import uk.probation.inspection.platform.problem.JsonArrayItems;
+import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.problem.StrictJson;
 import uk.probation.inspection.platform.security.Caller;
@@ -46,9 +51,13 @@ public class AnswerResource {
 
     static final List<String> CSV_COLUMNS = List.of("case_ref", "question_id", "answer");
 
+    /** {@code expectedVersion}: the version the writer last saw (0: none yet); see {@link AnswerVersionCheck}. */
     @Schema(requiredProperties = "answer")
     public record AnswerBody(@Schema(enumeration = { "YES", "NO", "NOT_APPLICABLE" }, examples = "YES") String answer,
-            @Schema(description = "Optional note", examples = "Seen in the case file") String note) {
+            @Schema(description = "Optional note", examples = "Seen in the case file") String note,
+            @Schema(description = "Optional: the answer's version the writer last saw (0: no answer yet); a different "
+                    + "current version is 409 with the current answer. If-Match with the version does the same")
+            Integer expectedVersion) {
     }
 
     @Schema(name = "BatchAnswer", requiredProperties = { "caseRef", "questionId", "answer" })
@@ -78,18 +87,43 @@ public class AnswerResource {
     @Path("/cases/{caseRef}/answers/{questionId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordAnswer", summary = "Record one answer; the same answer again is a no-op (changed false)")
-    @APIResponse(responseCode = "200", description = "Recorded (changed true, version + 1) or unchanged (changed false)")
+    @APIResponse(responseCode = "200", description = "Recorded (changed true, version + 1) or unchanged (changed false)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerView.class)))
     @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or case, or not one the caller may see")
-    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN
+            + "; or the answer has changed since the version the writer saw (If-Match, expectedVersion): the current answer is in the problem")
     @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "The answer is not YES, NO or NOT_APPLICABLE, the question is not in the framework, or the note is too long")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public AnswerView put(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
-            @PathParam("questionId") String questionId, AnswerBody body) {
-        AnswerBody b = body == null ? new AnswerBody(null, null) : body;
-        AnswerService.Recorded r = service.recordOne(id, caseRef, questionId, b.answer(), b.note());
+    public Response put(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
+            @PathParam("questionId") String questionId, @Parameter(description = "The answer's version the writer last saw, as its ETag (optional)")
+            @HeaderParam("If-Match") String ifMatch, AnswerBody body) {
+        AnswerBody b = body == null ? new AnswerBody(null, null, null) : body;
+        Integer expected = expectedVersion(ifMatch, b.expectedVersion());
+        AnswerService.Recorded r = service.recordOne(id, caseRef, questionId, b.answer(), b.note(), expected);
         Answer a = r.answer();
-        return new AnswerView(caseRef, a.questionId, a.answer, a.note, a.version, r.changed(), a.recordedBy,
-                a.recordedAt);
+        return Response.ok(new AnswerView(caseRef, a.questionId, a.answer, a.note, a.version, r.changed(),
+                a.recordedBy, a.recordedAt)).tag(new EntityTag(Integer.toString(a.version))).build();
+    }
+
+    /** If-Match and expectedVersion may both be sent; they must then agree. */
+    static Integer expectedVersion(String ifMatch, Integer inBody) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        Integer fromHeader = null;
+        try {
+            fromHeader = AnswerVersionCheck.fromIfMatch(ifMatch);
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.field("If-Match", e.getMessage()));
+        }
+        if (inBody != null && inBody < 0) {
+            errors.add(FieldError.field("expectedVersion", "must be 0 or more (0: no answer yet)"));
+        }
+        if (errors.isEmpty() && fromHeader != null && inBody != null && !fromHeader.equals(inBody)) {
+            errors.add(FieldError.field("expectedVersion", "is " + inBody + " but If-Match says " + fromHeader));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The answer was not recorded", errors);
+        }
+        return fromHeader != null ? fromHeader : inBody;
     }
 
     @POST

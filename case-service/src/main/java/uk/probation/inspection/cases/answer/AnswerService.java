@@ -58,6 +58,16 @@ public class AnswerService {
 
     @Transactional
     public Recorded recordOne(String inspectionId, String caseRef, String questionId, String value, String note) {
+        return recordOne(inspectionId, caseRef, questionId, value, note, null);
+    }
+
+    /**
+     * @param expectedVersion the version of the answer the writer last saw (0: none yet), or null to write whatever
+     *        is there now; a stale one is refused ({@link StaleAnswerException}, see {@link AnswerVersionCheck})
+     */
+    @Transactional
+    public Recorded recordOne(String inspectionId, String caseRef, String questionId, String value, String note,
+            Integer expectedVersion) {
         Inspection inspection = access.lockForTeamWrite(inspectionId);
         Framework framework = access.framework(inspection);
         SampledCase c = CaseService.find(inspection.id, caseRef);
@@ -81,6 +91,13 @@ public class AnswerService {
         }
         Answer current = Answer.<Answer>find("caseId = ?1 and questionId = ?2", c.id, questionId)
                 .firstResultOptional().orElse(null);
+        if (AnswerVersionCheck.conflicts(expectedVersion, current == null ? null : current.version,
+                current == null ? null : current.answer, current == null ? null : current.note, value, note)) {
+            throw new StaleAnswerException(current == null
+                    ? new StaleAnswerException.Current(c.caseRef, questionId, null, null, 0, null, null)
+                    : new StaleAnswerException.Current(c.caseRef, questionId, current.answer, current.note,
+                            current.version, current.recordedBy, current.recordedAt), expectedVersion);
+        }
         if (current != null && current.answer.equals(value)) {
             if (note != null && !note.equals(current.note)) {
                 // A note on an unchanged answer is kept, but is not a new version of the answer.

@@ -29,6 +29,7 @@ import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
 import uk.probation.inspection.cases.inspection.InspectionView;
 import uk.probation.inspection.cases.web.JsonInput;
+import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.security.Caller;
 
 /** Publishing, reopening, and their audit trail (docs/publication.md). */
@@ -91,6 +92,24 @@ public class PublicationResource {
     public InspectionView reopen(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
             String body) throws JsonProcessingException {
         return service.reopen(id, JsonInput.optional(json, contentType, body, ReopenRequest.class));
+    }
+
+    /**
+     * What stands between the inspection and its publication: the unmet preconditions publish's 409 would list (same
+     * fields and messages), all of them, read without publishing.
+     */
+    public record Preconditions(String status, boolean ready, int unmetCount, List<FieldError> unmet) {
+    }
+
+    @GET
+    @Path("/publication/preconditions")
+    @Operation(operationId = "publicationPreconditions", summary = "The unmet preconditions of publishing, as publish's 409 lists them")
+    @Transactional
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
+    public Preconditions preconditions(@PathParam("id") String id) {
+        Inspection inspection = access.ofTeam(id);
+        List<FieldError> unmet = service.unmet(inspection);
+        return new Preconditions(inspection.status(Instant.now()).name(), unmet.isEmpty(), unmet.size(), unmet);
     }
 
     /** The team's audit trail: every publication version and every reopening, oldest first. */

@@ -60,8 +60,7 @@ public class PublicationService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("The publication time is invalid", List.of(FieldError.field("at", e.getMessage())));
         }
-        List<FieldError> unmet = PublicationRules.unmet(access.framework(inspection), judged(inspection.id),
-                answered(inspection.id), caseValues(inspection.id));
+        List<FieldError> unmet = unmet(inspection);
         if (!unmet.isEmpty()) {
             throw new ProblemException(409, "Not ready to publish", unmet.size()
                     + " precondition(s) unmet: every judgement-rated standard needs a judgement and every sampled case"
@@ -122,6 +121,13 @@ public class PublicationService {
         events.append(new InspectionReopened(inspection.id,
                 reopening.reopenedBy, reopening.reason, stillVisible, cancelled));
         return access.view(inspection);
+    }
+
+    /** What publishing would refuse for now (the same list as its 409), for the team to see beforehand. */
+    @Transactional
+    public List<FieldError> unmet(Inspection inspection) {
+        return PublicationRules.unmet(access.framework(inspection), judged(inspection.id), answered(inspection.id),
+                caseValues(inspection.id));
     }
 
     private Set<String> judged(UUID inspectionId) {
