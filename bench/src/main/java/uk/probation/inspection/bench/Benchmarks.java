@@ -71,6 +71,7 @@ public final class Benchmarks {
     }
 
     private void run(Path root, Path out) throws Exception {
+        this.out = out;
         long started = System.nanoTime();
         String loadBefore = loadAverage();
         Path runDir = root.resolve("bench/target/bench-run-" + System.currentTimeMillis());
@@ -1000,8 +1001,24 @@ public final class Benchmarks {
     }
 
     private void section(String title) {
+        saveSoFar();
         md.append("\n## ").append(title).append("\n\n");
     }
+
+    /** What the run has measured so far, beside the final file: a run stopped half-way keeps its results. */
+    private void saveSoFar() {
+        if (out == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out.resolveSibling(out.getFileName() + ".partial"), md);
+        } catch (IOException e) {
+            // only a convenience
+        }
+    }
+
+    private Path out;
 
     private void line(String text) {
         md.append(text).append('\n');

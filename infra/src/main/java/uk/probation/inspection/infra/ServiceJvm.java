@@ -76,6 +76,7 @@ public final class ServiceJvm {
      */
     public static Options options(Path home, Path app, List<String> base) {
         List<String> options = new ArrayList<>(base);
+        options.addAll(addOpens(app));
         String extra = System.getProperty("pip.service.jvm.extra", "");
         for (String option : extra.trim().split("\\s+")) {
             if (!option.isEmpty()) {
@@ -95,6 +96,30 @@ public final class ServiceJvm {
                 + System.nanoTime() + ".tmp");
         options.add("-XX:AOTCacheOutput=" + training);
         return new Options(options, cache, training);
+    }
+
+    /**
+     * The jar manifest's {@code Add-Opens} as options: it only applies to {@code java -jar}, and the services are
+     * started with {@code -cp} (behind ParentWatch). On JDK 24 and later jboss-threads fails without
+     * {@code java.base/java.lang} open ("to use the thread-local-reset capability on Java 24 or later ..."), and
+     * its executor threads die.
+     */
+    static List<String> addOpens(Path app) {
+        List<String> options = new ArrayList<>();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(app.toFile())) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String opens = manifest == null ? null : manifest.getMainAttributes().getValue("Add-Opens");
+            if (opens != null) {
+                for (String target : opens.trim().split("\\s+")) {
+                    if (!target.isEmpty()) {
+                        options.add("--add-opens=" + target + "=ALL-UNNAMED");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // not a jar (or unreadable): nothing to open
+        }
+        return options;
     }
 
     /** Training outputs of runs that were killed before they were adopted (their writer may have gone on alone). */

@@ -45,6 +45,20 @@ class ServiceJvmTest {
     }
 
     @Test
+    void theManifestsAddOpensBecomeOptionsSinceTheServicesStartWithClasspath() throws IOException {
+        Path app = dir.resolve("quarkus-run.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Add-Opens", "java.base/java.lang java.base/java.util");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(app), manifest)) {
+            // the manifest is all it needs
+        }
+        assertEquals(List.of("-Xmx128m", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED"),
+                ServiceJvm.options(jdk("j17", "17.0.15", true), app, List.of("-Xmx128m")).jvmOptions());
+    }
+
+    @Test
     void noneWhereOnly17IsInstalled() throws IOException {
         jdk("java-17-openjdk-amd64", "17.0.15", true);
         assertTrue(ServiceJvm.newestUnder(dir).isEmpty());
