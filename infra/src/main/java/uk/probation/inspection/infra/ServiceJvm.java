@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 
 /**
  * Which JVM runs the packaged services, and with which options: the newest JDK of at least {@value #PREFERRED} found
- * (Temurin 25 on these machines) rather than the default 17 — measured in docs/benchmarks.md, it starts the services
- * faster with its AOT cache and spends less CPU per answer — and this JVM's own where there is no other.
+ * (Temurin 25 on these machines) rather than the default 17 (docs/benchmarks.md, issue 18), and this JVM's own
+ * where there is no other.
  *
  * <p>Overrides, for benchmarks and odd machines: {@code PIP_SERVICE_JAVA_HOME} (or the system property
  * {@code pip.service.java.home}) names the JDK; {@code pip.service.jvm.extra} adds options (space-separated);
- * {@code pip.service.aot=false} turns the AOT cache off.
+ * {@code pip.service.aot=true} (or {@code PIP_SERVICE_AOT=true}) turns the AOT cache on.
  */
 public final class ServiceJvm {
 
@@ -69,9 +69,9 @@ public final class ServiceJvm {
     }
 
     /**
-     * The options for one service: {@code base}, the configured extras, and on JDK 25 or later its AOT cache
-     * (JEP 483/514): used when it exists beside the packaged application, else written by this run when it ends
-     * (so the first start after packaging trains it). A cache is only valid for the same options, so its name
+     * The options for one service: {@code base}, the jar's Add-Opens, the configured extras, and on JDK 25 or later,
+     * when turned on, its AOT cache (JEP 483/514): used when it exists beside the packaged application, else written
+     * by this run when it ends (so the first start trains it). A cache is only valid for the same options, so its name
      * carries their hash.
      */
     public static Options options(Path home, Path app, List<String> base) {
@@ -83,7 +83,7 @@ public final class ServiceJvm {
                 options.add(option);
             }
         }
-        if (featureVersion(home) < 25 || "false".equals(System.getProperty("pip.service.aot"))) {
+        if (featureVersion(home) < 25 || !aotEnabled()) {
             return new Options(options, null, null);
         }
         Path cache = app.resolveSibling("app-" + Integer.toHexString(options.hashCode()) + ".aot");
@@ -120,6 +120,15 @@ public final class ServiceJvm {
             // not a jar (or unreadable): nothing to open
         }
         return options;
+    }
+
+    /**
+     * The AOT cache is opt-in ({@code pip.service.aot=true} or {@code PIP_SERVICE_AOT=true}): its training run starts
+     * slower and assembles the cache on exit, and on the loaded machine of these measurements its gain at start-up
+     * could not be shown (docs/benchmarks.md, issue 18); bench's start-up step turns it on for its variants.
+     */
+    static boolean aotEnabled() {
+        return "true".equalsIgnoreCase(System.getProperty("pip.service.aot", System.getenv("PIP_SERVICE_AOT")));
     }
 
     /** Training outputs of runs that were killed before they were adopted (their writer may have gone on alone). */

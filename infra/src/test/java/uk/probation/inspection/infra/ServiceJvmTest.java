@@ -67,6 +67,21 @@ class ServiceJvmTest {
 
     @Test
     void aotCacheOnlyOn25AndTrainedUnderItsOwnName() throws IOException {
+        System.setProperty("pip.service.aot", "true");
+        try {
+            aotCache();
+        } finally {
+            System.clearProperty("pip.service.aot");
+        }
+    }
+
+    @Test
+    void noAotCacheUnlessTurnedOn() throws IOException {
+        Path app = Files.writeString(dir.resolve("quarkus-run.jar"), "");
+        assertEquals(List.of("-Xmx128m"), ServiceJvm.options(jdk("j25", "25.0.3", true), app, List.of("-Xmx128m")).jvmOptions());
+    }
+
+    private void aotCache() throws IOException {
         Path app = Files.writeString(dir.resolve("quarkus-run.jar"), "");
         Path jdk17 = jdk("j17", "17.0.15", true);
         Path jdk25 = jdk("j25", "25.0.3", true);
