@@ -120,8 +120,7 @@ public final class BenchSystem implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        JavaProcess process = JavaProcess.start(service + "-2", jar.toString(), LocalSystem.SERVICE_JVM_OPTIONS,
-                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env, runDir.resolve(service + "-2.log"));
+        JavaProcess process = LocalSystem.startService(service + "-2", jar, env, runDir.resolve(service + "-2.log"));
         long deadline = System.currentTimeMillis() + 180_000;
         while (http.get("http://127.0.0.1:" + management + "/q/health/ready", null).status() != 200) {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {

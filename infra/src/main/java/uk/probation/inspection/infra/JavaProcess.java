@@ -32,11 +32,18 @@ public final class JavaProcess {
      */
     public static JavaProcess start(String name, String classpath, List<String> jvmOptions, String mainClass,
             List<String> args, Map<String, String> env, Path log) {
+        return start(name, Path.of(System.getProperty("java.home"), "bin", "java"), classpath, jvmOptions, mainClass,
+                args, env, log);
+    }
+
+    /** As {@link #start(String, String, List, String, List, Map, Path)}, on another JVM ({@code java}: its launcher). */
+    public static JavaProcess start(String name, Path java, String classpath, List<String> jvmOptions, String mainClass,
+            List<String> args, Map<String, String> env, Path log) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classpath + File.pathSeparator + ownLocation());
+        command.add(classpath + File.pathSeparator + ParentWatchJar.location(ownLocation()));
         command.add(ParentWatch.class.getName());
         command.add(mainClass);
         command.addAll(args);
@@ -64,6 +71,26 @@ public final class JavaProcess {
         return name;
     }
 
+    /**
+     * Runs {@code action} once, after the process has ended: within {@link #stop}, {@link #kill} or
+     * {@link #awaitExit} (so before they return), or when it ends by itself. The action learns whether it was killed
+     * (SIGKILL), i.e. whether its shutdown may have been cut short.
+     */
+    public void onExit(java.util.function.Consumer<Boolean> action) {
+        exitActions.add(action);
+        process.onExit().thenRun(this::exited);
+    }
+
+    private final List<java.util.function.Consumer<Boolean>> exitActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean exitHandled = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean forced;
+
+    private void exited() {
+        if (!process.isAlive() && exitHandled.compareAndSet(false, true)) {
+            exitActions.forEach(a -> a.accept(forced));
+        }
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -84,22 +111,27 @@ public final class JavaProcess {
         process.destroy();
         try {
             if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                forced = true;
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            forced = true;
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        exited();
     }
 
     /** Waits for the process to end by itself and returns its exit code. */
     public int awaitExit(long timeoutSeconds) {
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                forced = true;
                 process.destroyForcibly();
                 throw new IllegalStateException(name + " did not finish within " + timeoutSeconds + " s; see " + log);
             }
+            exited();
             return process.exitValue();
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -110,11 +142,13 @@ public final class JavaProcess {
 
     /** Simulates a crash: SIGKILL, no shutdown hooks. */
     public void kill() {
+        forced = true;
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        exited();
     }
 }

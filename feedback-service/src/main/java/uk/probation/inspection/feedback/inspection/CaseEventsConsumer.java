@@ -54,6 +54,9 @@ public class CaseEventsConsumer {
         List<DeadLetter> dead = new ArrayList<>();
         List<IncomingEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
+            if (ignoredByType(record)) {
+                continue; // nearly all of the traffic (answers, cases, judgements): not even its headers are parsed
+            }
             try {
                 events.add(IncomingEvent.of(record));
             } catch (RuntimeException e) {
@@ -66,6 +69,12 @@ public class CaseEventsConsumer {
             consumers.gaveUp(Topics.CASE_EVENTS.name(), e); // the channel fails with this: ask for a restart
             throw e;
         }
+    }
+
+    /** True when the record's {@code ce_type} header names a type this service ignores (read as bytes, nothing else). */
+    private boolean ignoredByType(ConsumerRecord<String, String> record) {
+        org.apache.kafka.common.header.Header type = record.headers().lastHeader("ce_type");
+        return type != null && applier.ignores(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Applies events in order (a live batch, or a replay of dead letters); @return how many were applied anew */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import uk.probation.inspection.infra.JavaProcess;
+import uk.probation.inspection.infra.ServiceJvm;
 import uk.probation.inspection.infra.KafkaBroker;
 import uk.probation.inspection.infra.LocalPeople;
 import uk.probation.inspection.infra.LocalPostgres;
@@ -214,14 +215,30 @@ public final class LocalSystem {
         // One machine, three services: each its own management port instead of the shared default 9000.
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPort()));
         env.putAll(options.serviceEnv());
-        return JavaProcess.start(service.name(), app.toString(), SERVICE_JVM_OPTIONS,
-                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env,
-                runDir.resolve(service.name() + ".log"));
+        return startService(service.name(), app, env, runDir.resolve(service.name() + ".log"));
+    }
+
+    /**
+     * Starts a packaged service (its quarkus-run.jar) on the JVM {@link ServiceJvm} picks, with
+     * {@link #SERVICE_JVM_OPTIONS} and, on JDK 25, its AOT cache (trained by the first run after packaging).
+     */
+    public static JavaProcess startService(String name, Path app, Map<String, String> env, Path log) {
+        Path home = ServiceJvm.javaHome();
+        ServiceJvm.Options jvm = ServiceJvm.options(home, app, SERVICE_JVM_OPTIONS);
+        JavaProcess process = JavaProcess.start(name, ServiceJvm.java(home), app.toString(), jvm.jvmOptions(),
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), env, log);
+        process.onExit(jvm::adoptTraining);
+        return process;
     }
 
     /** Kills a service with SIGKILL, as a crash would, for fault tests. */
     public void killService(String name) {
         services.get(name).kill();
+    }
+
+    /** Stops a service with SIGTERM (its shutdown hooks run), waiting up to {@code graceSeconds} before SIGKILL. */
+    public void stopService(String name, long graceSeconds) {
+        services.get(name).stop(graceSeconds);
     }
 
     /** Starts a stopped or killed service again on its port and database, and waits until it is ready. */

@@ -71,8 +71,21 @@ public class OutboxRelay {
     @ConfigProperty(name = "pip.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
+    /** The wait before trying again while another replica's relay holds the lock (its batch may miss our rows). */
     @ConfigProperty(name = "pip.outbox.poll-interval", defaultValue = "PT0.05S")
     Duration pollInterval;
+
+    /**
+     * The longest wait while there is nothing to send: this process's commits wake the relay at once, so the poll
+     * only finds rows no relay was woken for (another replica's, whose relay stopped); an idle service then costs one
+     * look a second rather than twenty (docs/benchmarks.md, issue 18).
+     */
+    @ConfigProperty(name = "pip.outbox.idle-interval", defaultValue = "PT1S")
+    Duration idleInterval;
+
+    /** Backlog, oldest age and parked counts (metrics) are refreshed at most this often, not on every batch. */
+    @ConfigProperty(name = "pip.outbox.stats-interval", defaultValue = "PT1S")
+    Duration statsInterval;
 
     @ConfigProperty(name = "pip.outbox.keep-published", defaultValue = "PT1H")
     Duration keepPublished;
@@ -89,6 +102,7 @@ public class OutboxRelay {
     private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private volatile String lastError;
+    private long lastStats = System.nanoTime() - Long.MAX_VALUE / 2;
     private Thread thread;
     private KafkaProducer<String, String> producer;
 
@@ -130,9 +144,12 @@ public class OutboxRelay {
                     purgePublished();
                     lastPurge = System.currentTimeMillis();
                 }
-                if (sent < batchSize) {
-                    // Woken by this process's commits at once; the interval bounds the wait for other replicas'.
+                if (sent == LOCK_BUSY) {
+                    // Another replica is sending: look again soon, our rows may have committed after its select.
                     wakeup.await(pollInterval);
+                } else if (sent < batchSize) {
+                    // Woken by this process's commits at once; the interval bounds the wait for rows nobody woke us for.
+                    wakeup.await(idleInterval);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -154,7 +171,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch; returns how many rows were published. */
+    /** What {@link #relayOnce()} returns when another replica's relay holds the lock. */
+    static final int LOCK_BUSY = -1;
+
+    /** Sends one batch; returns how many rows were published, or {@link #LOCK_BUSY}. */
     int relayOnce() throws Exception {
         Batch batch;
         try (Connection connection = dataSource.getConnection()) {
@@ -166,6 +186,9 @@ public class OutboxRelay {
                 connection.rollback();
                 throw e;
             }
+        }
+        if (batch.lockBusy) {
+            return LOCK_BUSY;
         }
         published.addAndGet(batch.delivered);
         for (Refused row : batch.refused) {
@@ -183,6 +206,7 @@ public class OutboxRelay {
 
     /** What one batch did: rows delivered, rows refused for good (parked), and a failure that may pass. */
     private static final class Batch {
+        boolean lockBusy;
         int delivered;
         final List<Refused> refused = new ArrayList<>();
         Exception transientFailure;
@@ -202,11 +226,16 @@ public class OutboxRelay {
             try (ResultSet rows = lock.executeQuery()) {
                 rows.next();
                 if (!rows.getBoolean(1)) {
+                    batch.lockBusy = true;
                     return batch; // Another replica's relay is active.
                 }
             }
         }
-        refreshStats(connection);
+        long now = System.nanoTime();
+        if (now - lastStats >= statsInterval.toNanos()) {
+            refreshStats(connection);
+            lastStats = now;
+        }
         List<Sent> sent = new ArrayList<>();
         Set<String> topicsReady = new HashSet<>();
         // Keys whose row was refused in this batch: their later rows wait behind it, as they will in later batches.

@@ -55,7 +55,7 @@ public class SnapshotPublisher {
     @Inject
     ProjectionLock projectionLock;
 
-    @ConfigProperty(name = "rating.snapshot.interval", defaultValue = "PT0.2S")
+    @ConfigProperty(name = "rating.snapshot.interval", defaultValue = "PT1S")
     Duration interval;
 
     @ConfigProperty(name = "rating.snapshot.min-gap", defaultValue = "PT0.05S")
