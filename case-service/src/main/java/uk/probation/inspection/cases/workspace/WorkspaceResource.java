@@ -1,5 +1,6 @@
 package uk.probation.inspection.cases.workspace;
 
+import uk.probation.inspection.platform.paging.PageRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,8 @@ public class WorkspaceResource {
     @Inject
     WorkspaceConfig config;
 
+    static final int MY_INSPECTIONS = 500;
+
     @GET
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER })
@@ -88,7 +91,8 @@ public class WorkspaceResource {
         boolean member = caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR);
         List<Views.InspectionRow> rows = new ArrayList<>();
         if (member) {
-            for (Inspection i : inspections.visible(null)) {
+            // The newest MY_INSPECTIONS of the caller's team memberships: far more than anyone works on at once.
+            for (Inspection i : inspections.visible(null, new PageRequest(MY_INSPECTIONS, List.of())).items()) {
                 TeamMember me = TeamMember.find(i.id, caller.username()).orElse(null);
                 if (me != null) {
                     rows.add(new Views.InspectionRow(i.id.toString(), i.name, i.pdu, i.region,

@@ -37,8 +37,8 @@ public class WorkspacePanelResource {
             throw ProblemException.notFound("No inspection '" + id + "'");
         }
         String inspectionId = readable.header().id().toString();
-        String name = ReportHtml.esc(readable.header().name());
-        String region = ReportHtml.esc(readable.header().region());
+        String name = esc(readable.header().name());
+        String region = esc(readable.header().region());
         String html = """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -66,5 +66,24 @@ public class WorkspacePanelResource {
                 """.formatted(name, inspectionId, region, name, inspectionId);
         // framing headers: PanelFraming
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** The inspection's name and region are entered text: escaped for HTML. */
+    static String esc(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> s.append("&lt;");
+                case '>' -> s.append("&gt;");
+                case '&' -> s.append("&amp;");
+                case '"' -> s.append("&quot;");
+                case '\'' -> s.append("&#39;");
+                default -> s.append(c);
+            }
+        }
+        return s.toString();
     }
 }
