@@ -36,7 +36,9 @@ class WorkspacePanelTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors 'self' http://127.0.0.1:8081"))
                 .header("Content-Security-Policy", not(containsString("frame-ancestors 'none'")))
                 .header("X-Frame-Options", nullValue());
-        given().get(panel).then().statusCode(401);
+        // without a session or token the page sends the browser to sign in (the dashboard's web tenant)
+        given().redirects().follow(false).get(panel).then().statusCode(302)
+                .header("Location", containsString("/authorize"));
         given().auth().oauth2(TestTokens.token("otto", "inspector")).get(panel).then().statusCode(404);
         given().auth().oauth2(TestTokens.token("vic", "viewer", "Wales")).get(panel).then().statusCode(403);
         given().auth().oauth2(TestTokens.token("nora", "lead-inspector")).get("/dashboard/panel/not-an-id").then()
