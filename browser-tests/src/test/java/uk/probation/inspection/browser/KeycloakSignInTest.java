@@ -124,6 +124,8 @@ class KeycloakSignInTest {
         String cases = system.service("case-service").url();
         String ratings = system.service("rating-service").url();
 
+        String london;
+        String northEast;
         // ---- Lena, lead inspector ----
         WebDriver lenaBrowser = browser();
         try {
@@ -140,8 +142,8 @@ class KeycloakSignInTest {
 
             // Her API calls with Keycloak's token: Newham published in London and in North East; an open inspection
             // with Ivan on the team.
-            String london = DashboardBrowserTest.loadNewham(cases, lena, "London");
-            String northEast = DashboardBrowserTest.loadNewham(cases, lena, "North East");
+            london = DashboardBrowserTest.loadNewham(cases, lena, "London");
+            northEast = DashboardBrowserTest.loadNewham(cases, lena, "North East");
             DashboardBrowserTest.awaitRating(ratings, lena, london, "REQUIRES_IMPROVEMENT", 6);
             DashboardBrowserTest.awaitRating(ratings, lena, northEast, "REQUIRES_IMPROVEMENT", 6);
             String open = given().auth().oauth2(lena).contentType(ContentType.JSON)
