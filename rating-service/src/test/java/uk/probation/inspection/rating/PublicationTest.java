@@ -92,7 +92,7 @@ class PublicationTest {
         assertEquals(1, find(regionRow, id).path("publicationVersion").asInt());
         String report = given().auth().oauth2(TestTokens.token("vic", "viewer", REGION))
                 .get("/inspections/" + id + "/report").then().statusCode(200).extract().asString();
-        assertTrue(report.contains("published (publication 1"), "the report says which publication it is");
+        assertTrue(report.contains("Published (publication 1"), "the report says which publication it is");
 
         // Publication 2: viewers move to it; their history is one point per publication, never the fieldwork.
         stream.published("lena", 2, Instant.now()).send();
