@@ -127,8 +127,6 @@ class KeycloakSignInTest {
         String london;
         String northEast;
         // ---- Lena, lead inspector ----
-        String london;
-        String northEast;
         WebDriver lenaBrowser = browser();
         try {
             JsonNode me = signInToPage(lenaBrowser, cases + "/workspace/session", "lena", PASSWORD_LENA, "lena");
