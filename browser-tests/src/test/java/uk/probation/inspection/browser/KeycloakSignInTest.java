@@ -73,7 +73,6 @@ class KeycloakSignInTest {
 
     static LocalKeycloak keycloak;
     static LocalSystem system;
-    static ChromeDriverService driverService;
     static String lenaSub;
     static String ivanSub;
     static String vicSub;
@@ -101,16 +100,10 @@ class KeycloakSignInTest {
                 .only("case-service", "rating-service")
                 .withServiceEnv(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl())));
         Files.createDirectories(SCREENSHOTS);
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
     }
 
     @AfterAll
     static void stop() {
-        if (driverService != null) {
-            driverService.stop();
-        }
         if (system != null) {
             system.stop();
         }
@@ -301,7 +294,10 @@ class KeycloakSignInTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
-        return new ChromeDriver(driverService, options);
+        // One driver service per browser: quitting a ChromeDriver stops the service it was started with.
+        return new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build(), options);
     }
 
     static void screenshot(WebDriver browser, String name) throws IOException {
