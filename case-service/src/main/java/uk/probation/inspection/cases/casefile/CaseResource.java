@@ -108,6 +108,13 @@ public class CaseResource {
             Instant recordedAt) {
     }
 
+    /** A case as read back with its answers, for the document only: the case attributes depend on the framework. */
+    @Schema(name = "CaseWithAnswers", additionalProperties = Schema.True.class, description = "caseRef, each case "
+            + "attribute the inspection's framework declares, by its id (probation: cohort, sentenceType, youngAdult, "
+            + "gender, ethnicity, roshLevel, startDate), who registered the case and when, and its current answers")
+    record CaseWithAnswersDoc(String caseRef, String registeredBy, Instant registeredAt, List<AnswerView> answers) {
+    }
+
 
     @Inject
     CaseService service;
@@ -200,7 +207,8 @@ public class CaseResource {
     @Path("/{caseRef}")
     @Transactional
     @Operation(operationId = "getCase", summary = "One case with its current answers (its team)")
-    @APIResponse(responseCode = "200", description = "The case and its answers")
+    @APIResponse(responseCode = "200", description = "The case and its answers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseWithAnswersDoc.class)))
     @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or case, or not one the caller may see")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Map<String, Object> get(@PathParam("id") String id, @PathParam("caseRef") String caseRef) {

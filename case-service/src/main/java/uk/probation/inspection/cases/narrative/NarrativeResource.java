@@ -1,5 +1,11 @@
 package uk.probation.inspection.cases.narrative;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.probation.inspection.platform.openapi.ApiErrors;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,6 +44,7 @@ import uk.probation.inspection.platform.security.Caller;
  */
 @Path("/inspections/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Report text", description = "The report's text, versioned: each standard's narrative (the team), the recommendations and the background (the lead)")
 public class NarrativeResource {
 
     public record NarrativeBody(List<String> strengths, List<String> areasForImprovement, List<Section> cohortSections,
@@ -76,6 +83,7 @@ public class NarrativeResource {
             String recordedBy, Instant recordedAt) {
     }
 
+    @Schema(name = "ReportTextVersion")
     public record VersionView(int version, Object body, String recordedBy, Instant recordedAt) {
     }
 
@@ -92,6 +100,11 @@ public class NarrativeResource {
     @Path("/standards/{standardId}/narrative")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(operationId = "recordNarrative", summary = "Record a standard's narrative: strengths, areas for improvement, cohort sections and prompt facts (the team)")
+    @APIResponse(responseCode = "200", description = "Recorded with its new version (changed true), or the same text again (changed false)")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "Unknown standard, too many or too long paragraphs, sections or facts, or a fact whose question, cohort or template is not allowed")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public NarrativeView putNarrative(@PathParam("id") String id, @PathParam("standardId") String standardId,
             NarrativeBody body) {
@@ -118,6 +131,9 @@ public class NarrativeResource {
     @GET
     @Path("/standards/{standardId}/narrative")
     @Transactional
+    @Operation(operationId = "getNarrative", summary = "A standard's current narrative (the team)")
+    @APIResponse(responseCode = "200", description = "The narrative; version 0 and empty lists when none was written")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or standard, or not an inspection the caller may see")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public NarrativeView getNarrative(@PathParam("id") String id, @PathParam("standardId") String standardId) {
         Inspection inspection = access.ofTeam(id);
@@ -132,6 +148,9 @@ public class NarrativeResource {
     @GET
     @Path("/narratives")
     @Transactional
+    @Operation(operationId = "listNarratives", summary = "Every standard's current narrative, in framework order (the team)")
+    @APIResponse(responseCode = "200", description = "One narrative per standard (version 0 where nothing was written)")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public List<NarrativeView> narratives(@PathParam("id") String id) {
         Inspection inspection = access.ofTeam(id);
@@ -144,6 +163,9 @@ public class NarrativeResource {
     @GET
     @Path("/standards/{standardId}/narrative/history")
     @Transactional
+    @Operation(operationId = "listNarrativeHistory", summary = "Every version of a standard's narrative, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public List<VersionView> narrativeHistory(@PathParam("id") String id, @PathParam("standardId") String standardId) {
         return history(access.ofTeam(id), ReportText.standardPart(standardId), NarrativeBody.class);
@@ -153,6 +175,12 @@ public class NarrativeResource {
     @Path("/recommendations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(operationId = "recordRecommendations", summary = "Replace the report's recommendations, numbered from 1 (the lead)")
+    @APIResponse(responseCode = "200", description = "Recorded with its new version (changed true), or the same list again (changed false); an empty list clears them")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "Missing list, more than 50 recommendations, or an addressee or text missing or too long")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public RecommendationsView putRecommendations(@PathParam("id") String id, RecommendationsBody body) {
         Inspection inspection = access.lockForLeadWrite(id);
@@ -173,6 +201,9 @@ public class NarrativeResource {
     @GET
     @Path("/recommendations")
     @Transactional
+    @Operation(operationId = "getRecommendations", summary = "The report's current recommendations (the team)")
+    @APIResponse(responseCode = "200", description = "The recommendations; version 0 and an empty list when none were written")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public RecommendationsView getRecommendations(@PathParam("id") String id) {
         Inspection inspection = access.ofTeam(id);
@@ -182,6 +213,9 @@ public class NarrativeResource {
     @GET
     @Path("/recommendations/history")
     @Transactional
+    @Operation(operationId = "listRecommendationsHistory", summary = "Every version of the recommendations, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public List<VersionView> recommendationsHistory(@PathParam("id") String id) {
         return history(access.ofTeam(id), ReportText.RECOMMENDATIONS, RecommendationsBody.class);
@@ -191,6 +225,12 @@ public class NarrativeResource {
     @Path("/background")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(operationId = "recordBackground", summary = "Record the report's background: interviews and meetings held, and its paragraphs (the lead)")
+    @APIResponse(responseCode = "200", description = "Recorded (changed true) or unchanged (changed false), beside the fieldwork and sample dates and the cases inspected")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "A count outside 0 to 100,000, or too many or too long paragraphs")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public BackgroundView putBackground(@PathParam("id") String id, BackgroundBody body) {
         Inspection inspection = access.lockForLeadWrite(id);
@@ -210,6 +250,9 @@ public class NarrativeResource {
     @GET
     @Path("/background")
     @Transactional
+    @Operation(operationId = "getBackground", summary = "The report's current background (the team)")
+    @APIResponse(responseCode = "200", description = "The background; version 0 when none was written")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public BackgroundView getBackground(@PathParam("id") String id) {
         Inspection inspection = access.ofTeam(id);
@@ -219,6 +262,9 @@ public class NarrativeResource {
     @GET
     @Path("/background/history")
     @Transactional
+    @Operation(operationId = "listBackgroundHistory", summary = "Every version of the background, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public List<VersionView> backgroundHistory(@PathParam("id") String id) {
         return history(access.ofTeam(id), ReportText.BACKGROUND, BackgroundBody.class);

@@ -1,5 +1,13 @@
 package uk.probation.inspection.cases.sampling;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +30,7 @@ import uk.probation.inspection.platform.security.Caller;
 /** Drawing the case sample: the lead proposes one from a long list, reads it back, and accepts it. */
 @Path("/inspections/{id}/sampling")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sampling", description = "Drawing an inspection's case sample from a long list (docs/sampling.md), by its lead")
 public class SamplingResource {
 
     @Inject
@@ -32,6 +41,15 @@ public class SamplingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "proposeSample", summary = "Draw a proposed case sample and reserve from a long list (the lead)",
+            description = "Stratified by the framework's sampling rules; the same seed and long list give the same sample.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SamplingRequest.class)))
+    @APIResponse(responseCode = "200", description = "The proposal: sample, reserve, strata, cases per officer and exclusions")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "A bad size, buffer, seed or long-list case, too few cases to draw from, or a framework without sampling rules")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Proposal propose(@PathParam("id") String id, String body) throws JsonProcessingException {
         String trimmed = body == null ? "" : StrictJson.withoutBom(body).strip();
@@ -40,6 +58,9 @@ public class SamplingResource {
 
     @GET
     @Path("/{proposalId}")
+    @Operation(operationId = "getSampleProposal", summary = "A sampling proposal as drawn (the team)")
+    @APIResponse(responseCode = "200", description = "The proposal")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or proposal, or not one the caller may see")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public Proposal read(@PathParam("id") String id, @PathParam("proposalId") String proposalId) {
         return service.read(id, proposalId);
@@ -47,6 +68,12 @@ public class SamplingResource {
 
     @POST
     @Path("/{proposalId}/accept")
+    @Operation(operationId = "acceptSampleProposal", summary = "Register a proposal's sample as the inspection's cases, in one transaction (the lead)")
+    @APIResponse(responseCode = "200", description = "Registered: the proposal and the case refs registered")
+    @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection or proposal, or not one the caller may see")
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "The proposal was accepted already, or the inspection is scheduled or published")
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "A sampled case cannot be registered (already registered, or missing what registration needs); nothing was registered")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public Accepted accept(@PathParam("id") String id, @PathParam("proposalId") String proposalId) {
         return service.accept(id, proposalId);

@@ -13,11 +13,14 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.info.Info;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import uk.probation.inspection.platform.paging.PageRequest;
 
 /**
  * What the three services' OpenAPI documents share, applied to each when it is built. The document: contact,
@@ -37,6 +40,15 @@ public class PlatformApiDocument implements OASFilter {
     static final String LICENSE_NAME = "Proprietary";
     static final String LICENSE_ID = "LicenseRef-Proprietary";
 
+    static final String ETAG = "ETag";
+    static final String LINK = "Link";
+    static final String NOT_MODIFIED = "304";
+    /** The paging query parameter (platform.paging.PageRequest.CURSOR) that marks a paged list. */
+    static final String CURSOR = PageRequest.CURSOR;
+    static final String ETAG_TEXT = "The entity tag of this body: send it back in If-None-Match to get 304 while it is unchanged";
+    static final String LINK_TEXT = "<...>; rel=\"next\" (RFC 8288) while more items follow: the next page's address, with its cursor";
+    static final String NOT_MODIFIED_TEXT = "Not modified: the request's If-None-Match names the current ETag (no body)";
+
     /** Descriptions Quarkus gives the responses it adds by itself; replaced by ours. */
     private static final Set<String> GENERIC = Set.of("Not Authorized", "Not Allowed", "Bad Request");
 
@@ -48,8 +60,11 @@ public class PlatformApiDocument implements OASFilter {
         }
         boolean globalSecurity = openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
-                complete(operation, globalSecurity);
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
+                complete(entry.getValue(), globalSecurity);
+                if (entry.getKey() == PathItem.HttpMethod.GET) {
+                    conditional(entry.getValue());
+                }
             }
         }
     }
@@ -95,6 +110,38 @@ public class PlatformApiDocument implements OASFilter {
                 withProblemBody(entry.getValue());
             }
         }
+    }
+
+    /**
+     * What the platform adds to every JSON read ({@code http.ConditionalGet}): the ETag of its 200 and a 304 when
+     * If-None-Match names it; and to every paged list ({@code paging.Page}, a {@code cursor} parameter) the Link header.
+     */
+    static void conditional(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok == null || ok.getContent() == null || ok.getContent().getMediaTypes() == null
+                || ok.getContent().getMediaTypes().keySet().stream().noneMatch(PlatformApiDocument::isJson)) {
+            return;
+        }
+        if (ok.getHeaders() == null || !ok.getHeaders().containsKey(ETAG)) {
+            ok.addHeader(ETAG, OASFactory.createHeader().description(ETAG_TEXT).schema(text()));
+        }
+        boolean paged = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && CURSOR.equals(p.getName()));
+        if (paged && (ok.getHeaders() == null || !ok.getHeaders().containsKey(LINK))) {
+            ok.addHeader(LINK, OASFactory.createHeader().description(LINK_TEXT).schema(text()));
+        }
+        if (operation.getResponses().getAPIResponse(NOT_MODIFIED) == null) {
+            operation.getResponses().addAPIResponse(NOT_MODIFIED,
+                    OASFactory.createAPIResponse().description(NOT_MODIFIED_TEXT));
+        }
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.startsWith("application/json") || mediaType.contains("+json");
+    }
+
+    private static Schema text() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
     }
 
     private static void ensure(APIResponses responses, String status, String description) {

@@ -2,6 +2,7 @@ package uk.probation.inspection.platform.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,33 @@ class PlatformApiDocumentTest {
         assertEquals(ApiErrors.UNAUTHORIZED_TEXT, operation.getResponses().getAPIResponse("401").getDescription());
         assertEquals(List.of(ApiErrors.PROBLEM_MEDIA_TYPE),
                 List.copyOf(operation.getResponses().getAPIResponse("409").getContent().getMediaTypes().keySet()));
+    }
+
+    private static APIResponse json() {
+        return OASFactory.createAPIResponse().description("OK").content(OASFactory.createContent()
+                .addMediaType("application/json", OASFactory.createMediaType()));
+    }
+
+    @Test
+    void aJsonReadGetsItsETagAnd304AndAPagedListItsLink() {
+        Operation read = secured().responses(OASFactory.createAPIResponses().addAPIResponse("200", json()));
+        Operation list = secured().responses(OASFactory.createAPIResponses().addAPIResponse("200", json()))
+                .addParameter(OASFactory.createParameter().name("cursor").in(Parameter.In.QUERY));
+        Operation csv = secured().responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory
+                .createAPIResponse().description("OK").content(OASFactory.createContent()
+                        .addMediaType(ApiErrors.CSV, OASFactory.createMediaType()))));
+        Operation write = secured().responses(OASFactory.createAPIResponses().addAPIResponse("200", json()));
+        new PlatformApiDocument().filterOpenAPI(OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem("/things/{id}", OASFactory.createPathItem().GET(read).PUT(write))
+                .addPathItem("/things", OASFactory.createPathItem().GET(list))
+                .addPathItem("/things.csv", OASFactory.createPathItem().GET(csv))));
+
+        assertEquals(List.of("ETag"), List.copyOf(read.getResponses().getAPIResponse("200").getHeaders().keySet()));
+        assertNotNull(read.getResponses().getAPIResponse("304"));
+        assertEquals(List.of("ETag", "Link"), List.copyOf(list.getResponses().getAPIResponse("200").getHeaders().keySet()));
+        assertNull(csv.getResponses().getAPIResponse("304"), "only JSON reads are tagged");
+        assertNull(write.getResponses().getAPIResponse("304"), "only GETs are tagged");
+        assertNull(write.getResponses().getAPIResponse("200").getHeaders());
     }
 
     @Test

@@ -1,5 +1,10 @@
 package uk.probation.inspection.rating.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
+
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +27,7 @@ import uk.probation.inspection.rating.rules.RatingRules;
  */
 @Path("/inspections/{id}/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ratings", description = "Current ratings and question tallies of one inspection: live figures for its team, the published snapshot for viewers")
 public class FrameworkRulesResource {
 
     public record BandView(String rating, int minPercentage, int points) {
@@ -41,6 +47,9 @@ public class FrameworkRulesResource {
     FrameworkCache frameworks;
 
     @GET
+    @Operation(operationId = "getFrameworkRules", summary = "The rating bands, overall bands, uncounted standards and breakdown dimensions of the inspection's framework")
+    @APIResponse(responseCode = "200", description = "The framework's rules and dimensions")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such inspection, or not one the caller may see (for viewers: none published in their regions)")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public RulesView rules(@PathParam("id") String id) {
         Readable readable = access.readable(id);

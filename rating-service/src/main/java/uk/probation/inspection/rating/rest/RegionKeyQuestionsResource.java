@@ -1,5 +1,11 @@
 package uk.probation.inspection.rating.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.probation.inspection.platform.openapi.ApiErrors;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +30,7 @@ import uk.probation.inspection.rating.report.RegionFigures;
  */
 @Path("/regions/{region}/key-questions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Regions", description = "Every inspection of a region the caller may read, with its ratings")
 public class RegionKeyQuestionsResource {
 
     @Inject
@@ -33,10 +40,15 @@ public class RegionKeyQuestionsResource {
     RegionFigures figures;
 
     @GET
+    @Operation(operationId = "getRegionKeyQuestions", summary = "Every key question pooled over the region's published inspections of one framework, ranked",
+            description = "Sum of yes over sum of relevant across the published snapshots, for one fieldwork year or all.")
+    @APIResponse(responseCode = "200", description = "The region view: each key question's pooled figures and rank")
+    @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = "No such region, or not one the caller may read")
+    @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "year is not a four-digit year, or frameworkId is blank or too long")
     @RolesAllowed({Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER})
     public RegionFigures.RegionView keyQuestions(@PathParam("region") String region,
-            @QueryParam("frameworkId") @DefaultValue("hmip-probation-pdu-2021") String frameworkId,
-            @QueryParam("year") String year) {
+            @Parameter(description = "The framework pooled") @QueryParam("frameworkId") @DefaultValue("hmip-probation-pdu-2021") String frameworkId,
+            @Parameter(description = "Only inspections whose fieldwork was in this year, e.g. 2022") @QueryParam("year") String year) {
         if (!access.mayListRegion(region)) {
             throw ProblemException.notFound("No region " + region);
         }
