@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record Framework(String id, Integer version, String name,
         @JsonInclude(JsonInclude.Include.NON_NULL) String description, Rules rules,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CaseAttribute> caseAttributes, List<Domain> domains,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                description = "The framework's sampling rules (docs/sampling.md)")
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode sampling) {
 
     /** A framework without declared case attributes: it has {@link CaseAttributes#PROBATION}'s. */
