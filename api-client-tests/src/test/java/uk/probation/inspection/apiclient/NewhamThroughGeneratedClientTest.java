@@ -117,7 +117,7 @@ class NewhamThroughGeneratedClientTest {
         // the same answer again is a no-op: changed false
         Map<String, String> first = rows("answers.csv").get(0);
         AnswerView again = new AnswersApi(cases("lena", "lead-inspector")).recordAnswer(first.get("case_ref"), inspectionId,
-                first.get("question_id"), new AnswerBody().answer(AnswerBody.AnswerEnum.fromValue(first.get("answer"))));
+                first.get("question_id"), new AnswerBody().answer(AnswerBody.AnswerEnum.fromValue(first.get("answer"))), null);
         assertFalse(again.getChanged());
         assertEquals(1, again.getVersion());
     }
@@ -175,7 +175,7 @@ class NewhamThroughGeneratedClientTest {
                 uk.probation.inspection.client.cases.ApiException.class,
                 // the client's types only send valid answers; a question the framework does not have breaks a rule
                 () -> new AnswersApi(lead).recordAnswer("NEW-001", inspectionId, "9.9.9",
-                        new AnswerBody().answer(AnswerBody.AnswerEnum.YES)));
+                        new AnswerBody().answer(AnswerBody.AnswerEnum.YES), null));
         assertEquals(422, refused.getCode());
         Problem problem = problem(lead, refused);
         assertEquals(422, problem.getStatus());
