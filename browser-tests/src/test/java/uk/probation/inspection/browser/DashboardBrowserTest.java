@@ -134,6 +134,7 @@ class DashboardBrowserTest {
         assertTrue(cell(id, "2.2").getAttribute("class").contains("rating-inadequate"));
         assertEquals("Requires improvement\n6 / 24", cell(id, "overall").getText());
         screenshot("02-region-newham");
+        assertEquals(List.of(), WorkspaceBrowserTest.seriousViolations(browser), "02-region-newham: axe-core violations");
 
         // Keyboard: focus the row, Enter opens the inspection's tables; the printable report shows the published table.
         ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", newham);
@@ -148,10 +149,12 @@ class DashboardBrowserTest {
         assertTrue(browser.findElement(By.cssSelector("#detail-body figure.chart figcaption")).getText()
                 .contains("(dashed lines: 50, 65, 80%)"));
         screenshot("03-detail");
+        assertEquals(List.of(), WorkspaceBrowserTest.seriousViolations(browser), "03-detail: axe-core violations");
         browser.findElement(By.id("show-report")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#report #ratings-table")).isEmpty());
         assertEquals(REPORT, rows(browser.findElement(By.cssSelector("#report #ratings-table"))));
         screenshot("04-report");
+        assertEquals(List.of(), WorkspaceBrowserTest.seriousViolations(browser), "04-report: axe-core violations");
 
         // Mark the page: a reload would lose this.
         ((JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");

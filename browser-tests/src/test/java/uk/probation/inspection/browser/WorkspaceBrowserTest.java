@@ -231,12 +231,16 @@ class WorkspaceBrowserTest {
     /** axe-core inside the page (and its frames): no serious or critical violation; a screenshot either way. */
     private static void accessible(String name) throws Exception {
         screenshot(name);
+        assertEquals(List.of(), seriousViolations(browser), name + ": axe-core violations");
+    }
+
+    /** The serious and critical WCAG 2.2 AA violations axe-core finds in the page and its frames (the dashboard's too). */
+    static List<String> seriousViolations(org.openqa.selenium.WebDriver driver) {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                .analyze(browser);
-        List<String> bad = results.getViolations().stream()
+                .analyze(driver);
+        return results.getViolations().stream()
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                 .map(WorkspaceBrowserTest::describe).toList();
-        assertEquals(List.of(), bad, name + ": axe-core violations");
     }
 
     private static String describe(Rule rule) {
