@@ -75,14 +75,19 @@ class FrameworkSchemaTest {
         assertFalse(problems(youth).isEmpty());
     }
 
-    /** Issue #20 adds a sampling section; the format carries any object there without interpreting it. */
+    /** The optional sampling section (issue #20): the format carries it, its own rules check what is in it. */
     @Test
     void anOptionalSamplingObjectIsCarried() throws IOException {
         ObjectNode youth = (ObjectNode) JSON.readTree(getClass().getClassLoader()
                 .getResource("frameworks/hmip-youth-justice-2021.json"));
         ObjectNode sampling = youth.putObject("sampling");
-        sampling.putArray("strata").add("disposal");
-        sampling.put("officerCap", 3);
+        sampling.put("maxPerOfficer", 3);
+        sampling.put("buffer", 0.1);
+        ObjectNode court = sampling.putArray("strata").addObject();
+        court.put("id", "court").put("name", "Court disposals").putObject("match").putArray("disposal").add("COURT");
+        ObjectNode outOfCourt = ((com.fasterxml.jackson.databind.node.ArrayNode) sampling.path("strata")).addObject();
+        outOfCourt.put("id", "out-of-court").put("name", "Out-of-court disposals").putObject("match")
+                .putArray("disposal").add("OUT_OF_COURT");
         assertEquals(Set.of(), problems(youth));
         Framework parsed = JSON.treeToValue(youth, Framework.class);
         assertEquals(java.util.List.of(), FrameworkValidator.validate(parsed));

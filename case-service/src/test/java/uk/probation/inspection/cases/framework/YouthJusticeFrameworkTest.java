@@ -157,7 +157,9 @@ class YouthJusticeFrameworkTest {
         assertEquals(List.of("caseAttributes[8].id", "caseAttributes[8].csvColumn", "caseAttributes[8].type",
                 "caseAttributes[9].id", "caseAttributes[9].values", "caseAttributes[9].maxLength",
                 "caseAttributes[9].withinSampleWindow", "caseAttributes[9].valuesWhen.attribute",
-                "domains[4].standards[0].appliesTo", "domains[4].standards[0].appliesTo.colour"), fields);
+                "domains[4].standards[0].appliesTo", "domains[4].standards[0].appliesTo.colour",
+                // the sampling section is read by its rules (issue #20): no maxPerOfficer, no strata
+                "sampling.maxPerOfficer", "sampling.strata"), fields);
     }
 
     static CaseInput youthCase(int line, String ref, String disposal, String type, String lookedAfter) {
