@@ -80,7 +80,7 @@ class WorkspaceBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (browser != null) {
             browser.quit();
         }
@@ -89,6 +89,7 @@ class WorkspaceBrowserTest {
         }
         if (system != null) {
             system.stop();
+            NoTokensInLogs.check(Path.of("target", "workspace-run").toAbsolutePath());
         }
     }
 
