@@ -73,7 +73,8 @@ final class SseClient implements AutoCloseable {
     /** Waits for an event matching {@code condition} and returns it. */
     Event await(Predicate<Event> condition) {
         Event[] found = new Event[1];
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        // generous: late in the module's run the broker and snapshot writer are busy with earlier tests' inspections
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             for (Event event : events) {
                 if (condition.test(event)) {
                     found[0] = event;
