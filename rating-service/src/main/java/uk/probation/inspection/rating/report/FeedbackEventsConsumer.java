@@ -1,5 +1,6 @@
 package uk.probation.inspection.rating.report;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,7 @@ import uk.probation.inspection.events.feedback.SurveyResponsesIngested;
 import uk.probation.inspection.platform.consume.DeadLetter;
 import uk.probation.inspection.platform.consume.DeadLetters;
 import uk.probation.inspection.platform.consume.HandlerCoverage;
+import uk.probation.inspection.platform.consume.Retrying;
 import uk.probation.inspection.platform.events.IncomingEvent;
 
 /**
@@ -43,6 +46,9 @@ public class FeedbackEventsConsumer {
 
     @Inject
     DeadLetters deadLetters;
+
+    @ConfigProperty(name = "rating.apply.retry-for", defaultValue = "PT2M")
+    Duration retryFor;
 
     @PostConstruct
     void coverage() {
@@ -80,7 +86,11 @@ public class FeedbackEventsConsumer {
                     s.options().stream().map(o -> new UserVoiceFigures.Option(o.questionId(), o.option(), o.text(),
                             o.selected(), o.answered())).toList());
             int version = s.publicationVersion() == null ? 0 : s.publicationVersion();
-            QuarkusTransaction.requiringNew().run(() -> store.store(id, version, figures));
+            // A database outage is waited out (in order, like case-events) instead of failing the channel for good.
+            Retrying.call("feedback.summarised of " + id, retryFor, () -> {
+                QuarkusTransaction.requiringNew().run(() -> store.store(id, version, figures));
+                return null;
+            });
         }
     }
 
