@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ import com.networknt.schema.SpecVersion;
 
 import uk.probation.inspection.events.cases.AnswerRecorded;
 import uk.probation.inspection.events.cases.CaseEvent;
+import uk.probation.inspection.events.cases.CaseRegistered;
 
 /**
  * The Java types, the JSON Schemas in docs/events/ and the AsyncAPI document describe the same contract: one schema
@@ -119,6 +121,18 @@ class ContractTest {
             });
             assertEquals(List.copyOf(topic.types().keySet()), messages, topic.name());
         }
+    }
+
+    /** A case.registered written before frameworks declared attributes (no {@code attributes}) still decodes. */
+    @Test
+    void aCaseRegisteredFromBeforeDeclaredAttributesDecodes() {
+        String legacy = "{\"inspectionId\":\"4f6c2a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b\",\"caseRef\":\"NEW-001\","
+                + "\"cohort\":\"RESETTLEMENT\",\"sentenceType\":\"LICENCE\",\"youngAdult\":true,\"gender\":\"MALE\","
+                + "\"ethnicity\":\"White\",\"roshLevel\":\"HIGH\",\"startDate\":\"2022-01-24\"}";
+        CaseRegistered old = (CaseRegistered) EventCodec.decode(Topics.CASE_EVENTS, "case.registered", legacy);
+        assertEquals(Map.of("cohort", "RESETTLEMENT", "sentenceType", "LICENCE", "youngAdult", true, "gender", "MALE",
+                "ethnicity", "White", "roshLevel", "HIGH", "startDate", "2022-01-24"), old.attributeValues(),
+                "a case.registered from before attributes were declared has its probation attributes");
     }
 
     @Test

@@ -3,7 +3,9 @@ package uk.probation.inspection.events.cases;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
 
 import uk.probation.inspection.events.EventType;
 
@@ -24,6 +26,8 @@ public record CaseRegistered(
         String ethnicity,
         String roshLevel,
         String startDate,
+        // Optional when read: events written before attributes were declared have none.
+        @JacksonInject(value = "attributes", useInput = OptBoolean.TRUE, optional = OptBoolean.TRUE)
         Map<String, Object> attributes)
         implements CaseEvent {
 
