@@ -116,7 +116,7 @@ public class InspectionReportResource {
         ReportData data = reads.report(readable);
         Set<String> keyQuestions = new HashSet<>();
         in.ratings().standards().forEach(s -> s.keyQuestions().forEach(q -> keyQuestions.add(q.id())));
-        byte[] book = ReportWorkbook.write(in.ratings(), in.tallies(), data.texts(), keyQuestions, in.userVoice());
+        byte[] book = ReportWorkbook.write(in.ratings(), in.groups(), in.tallies(), data.texts(), keyQuestions, in.userVoice());
         return Response.ok(book, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"inspection-" + readable.header().id() + ".xlsx\"")
                 .build();

@@ -10,13 +10,12 @@ import uk.probation.inspection.rating.rules.Framework;
 
 /**
  * Everything an inspection report prints: the ratings, question texts, case count, and the question tallies
- * overall and per cohort (cohort name to rows, in framework order).
+ * overall and per breakdown group (group id to rows, in framework order; see BreakdownGroups).
  */
 public record ReportData(InspectionRatings ratings, Framework framework, long cases,
         Map<String, List<QuestionView>> tallies) {
 
     public static final String OVERALL = "ALL";
-    public static final List<String> COHORTS = List.of("COMMUNITY", "RESETTLEMENT", "YOUNG_ADULT");
 
     /** Question id (key question or prompt) to its text. */
     public Map<String, String> texts() {
@@ -40,16 +39,6 @@ public record ReportData(InspectionRatings ratings, Framework framework, long ca
             case "NOT_APPLICABLE" -> "Not applicable";
             case "NOT_RATED" -> "not rated";
             default -> rating;
-        };
-    }
-
-    public static String cohortName(String cohort) {
-        return switch (cohort) {
-            case OVERALL -> "All cases";
-            case "COMMUNITY" -> "Community";
-            case "RESETTLEMENT" -> "Resettlement";
-            case "YOUNG_ADULT" -> "Young adults";
-            default -> cohort;
         };
     }
 }

@@ -1,7 +1,6 @@
 package uk.probation.inspection.rating.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,16 +46,14 @@ public class ReportAssembler {
     public ReportBuilder.Inputs inputs(Readable r) {
         UUID id = r.header().id();
         InspectionRatings ratings = reads.ratings(r);
-        Map<String, List<QuestionView>> tallies = new LinkedHashMap<>();
-        for (BreakdownGroups.Group group : BreakdownGroups.withAll()) {
-            tallies.put(group.id(), reads.questions(r, group.breakdown()));
-        }
+        BreakdownGroups groups = reads.groups(r);
+        Map<String, List<QuestionView>> tallies = reads.tallies(r, groups);
         ReportContent content = r.live() ? texts.current(id) : r.publication().snapshot().reportContent();
         long cases = r.live() ? jdbc.one("select count(*) from case_file where inspection_id = ?",
                 row -> row.getLong(1), id).orElse(0L) : r.publication().snapshot().cases();
         UserVoiceFigures figures = userVoice.of(id, r.live() ? 0 : r.publication().version()).orElse(null);
         RegionFigures.Comparison comparison = region.compare(ratings, content, id);
-        return new ReportBuilder.Inputs(ratings, framework(id), cases, tallies, content, figures, comparison.pooled(),
+        return new ReportBuilder.Inputs(ratings, framework(id), cases, groups, tallies, content, figures, comparison.pooled(),
                 comparison.label());
     }
 

@@ -31,7 +31,7 @@ public final class ReportBuilder {
 
     /** Everything the report is made from (live for the team, a publication's snapshot for viewers). */
     public record Inputs(InspectionRatings ratings, ReportFramework framework, long cases,
-            Map<String, List<QuestionView>> tallies, ReportContent content, UserVoiceFigures userVoice,
+            BreakdownGroups groups, Map<String, List<QuestionView>> tallies, ReportContent content, UserVoiceFigures userVoice,
             Map<String, RegionPool.Pooled> region, String comparisonLabel) {
     }
 
@@ -63,18 +63,35 @@ public final class ReportBuilder {
         return new ReportView(r.inspectionId(), r.name(), r.region(), r.pdu(), r.provisional(), status, (int) in.cases(),
                 ratingRows(r), printed(r.overall().rating()), r.overall().score() + "/" + r.overall().maxScore(),
                 recommendations(in.content().recommendations()), background(in), before, userVoice(in.userVoice()), after,
-                in.comparisonLabel(), cohorts(r, in.tallies()));
+                in.comparisonLabel(), comparison(r, in.groups(), in.tallies()));
     }
 
-    static List<ReportView.CohortRow> cohorts(InspectionRatings r, Map<String, List<QuestionView>> tallies) {
+    /** The comparison table: every key question for each group of the framework's first ENUM dimension. */
+    static ReportView.Comparison comparison(InspectionRatings r, BreakdownGroups groups,
+            Map<String, List<QuestionView>> tallies) {
+        List<BreakdownGroups.Group> columns = groups.comparison();
+        if (columns.isEmpty()) {
+            return null;
+        }
         List<ReportView.CohortRow> rows = new ArrayList<>();
         for (StandardView s : r.standards()) {
             for (KeyQuestionView q : s.keyQuestions()) {
-                rows.add(new ReportView.CohortRow(q.id(), q.text(), cohortCell(tallies.get("COMMUNITY"), q.id()),
-                        cohortCell(tallies.get("RESETTLEMENT"), q.id())));
+                rows.add(new ReportView.CohortRow(q.id(), q.text(),
+                        columns.stream().map(g -> cohortCell(tallies.get(g.id()), q.id())).toList()));
             }
         }
-        return rows;
+        List<String> names = columns.stream().map(BreakdownGroups.Group::name).toList();
+        return new ReportView.Comparison(heading(names), names, rows);
+    }
+
+    /** "Community and resettlement cases", "Court and out of court cases". */
+    static String heading(List<String> names) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            String name = i == 0 ? names.get(i) : names.get(i).toLowerCase(Locale.ROOT);
+            text.append(i == 0 ? "" : i == names.size() - 1 ? " and " : ", ").append(name);
+        }
+        return text + " cases";
     }
 
     private static String cohortCell(List<QuestionView> rows, String id) {
@@ -132,7 +149,7 @@ public final class ReportBuilder {
         List<ReportView.Section> sections = new ArrayList<>();
         if (text != null) {
             for (NarrativeRecorded.PromptFact fact : text.promptFacts()) {
-                facts.add(PromptFacts.render(fact.template(), counts(in.tallies(), fact)));
+                facts.add(PromptFacts.render(fact.template(), counts(in.groups(), in.tallies(), fact)));
             }
             strengths = text.strengths();
             areas = text.areasForImprovement();
@@ -143,9 +160,10 @@ public final class ReportBuilder {
                 areas, sections, notRated);
     }
 
-    /** The counts a fact names: its question in its group (all cases unless a cohort is named). */
-    static PromptFacts.Counts counts(Map<String, List<QuestionView>> tallies, NarrativeRecorded.PromptFact fact) {
-        String group = BreakdownGroups.of(fact.cohort()).map(BreakdownGroups.Group::id).orElse(null);
+    /** The counts a fact names: its question in its group (all cases unless a group is named in {@code cohort}). */
+    static PromptFacts.Counts counts(BreakdownGroups groups, Map<String, List<QuestionView>> tallies,
+            NarrativeRecorded.PromptFact fact) {
+        String group = groups.find(fact.cohort()).map(BreakdownGroups.Group::id).orElse(null);
         List<QuestionView> rows = group == null ? null : tallies.get(group);
         QuestionView q = rows == null ? null : rows.stream().filter(v -> v.id().equals(fact.questionId())).findFirst()
                 .orElse(null);

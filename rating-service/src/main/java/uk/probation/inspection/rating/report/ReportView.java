@@ -12,11 +12,19 @@ import io.quarkus.qute.TemplateData;
 public record ReportView(String inspectionId, String name, String region, String pdu, boolean provisional,
         String status, int cases, List<RatingRow> ratings, String overallRating, String overallScore,
         List<AddresseeGroup> recommendations, Background background, List<Domain> domainsBefore, UserVoice userVoice,
-        List<Domain> domainsAfter, String comparisonLabel, List<CohortRow> cohorts) {
+        List<Domain> domainsAfter, String comparisonLabel, Comparison comparison) {
 
-    /** A key question for community and resettlement cases side by side ("64% (15 of 23)"). */
+    /**
+     * Key questions for the groups of one dimension side by side (probation: community and resettlement cases,
+     * "64% (15 of 23)"); {@code groups} names the columns; null when the framework declares no ENUM dimension.
+     */
     @TemplateData
-    public record CohortRow(String id, String text, String community, String resettlement) {
+    public record Comparison(String heading, List<String> groups, List<CohortRow> rows) {
+    }
+
+    /** One key question's figures, one cell per group of the comparison. */
+    @TemplateData
+    public record CohortRow(String id, String text, List<String> cells) {
     }
 
     @TemplateData

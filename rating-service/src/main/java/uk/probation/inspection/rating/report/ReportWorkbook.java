@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import uk.probation.inspection.events.ratings.InspectionRatings;
@@ -16,8 +17,9 @@ import uk.probation.inspection.platform.csv.CsvTable;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 
 /**
- * The data workbook as XLSX (Apache POI): a "Ratings" sheet, one sheet per breakdown dimension (All cases, Cohort,
- * Young adults: {@link BreakdownGroups}) with every key question and prompt and its yes, no, not applicable,
+ * The data workbook as XLSX (Apache POI): a "Ratings" sheet, an "All cases" sheet and one sheet per breakdown
+ * dimension the framework declares, named after it ({@link BreakdownGroups}), with every key question and prompt and
+ * its yes, no, not applicable,
  * relevant and percentage, the same figures as the CSV, and a "User Voice" sheet. Every text cell goes through the
  * CSV's formula rule ({@link CsvTable#neutralised}); figures are numeric cells, a withheld one blank.
  */
@@ -32,13 +34,15 @@ public final class ReportWorkbook {
     /**
      * @param texts question id to its wording; {@code keyQuestions} the ids that are key questions (the rest prompts)
      */
-    public static byte[] write(InspectionRatings ratings, Map<String, List<QuestionView>> tallies,
-            Map<String, String> texts, java.util.Set<String> keyQuestions, UserVoiceFigures userVoice) {
+    public static byte[] write(InspectionRatings ratings, BreakdownGroups breakdowns,
+            Map<String, List<QuestionView>> tallies, Map<String, String> texts, java.util.Set<String> keyQuestions,
+            UserVoiceFigures userVoice) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ratingsSheet(book.createSheet("Ratings"), ratings);
-            Map<String, List<BreakdownGroups.Group>> dimensions = new LinkedHashMap<>();
-            BreakdownGroups.withAll().forEach(g -> dimensions.computeIfAbsent(g.dimensionName(), d -> new java.util.ArrayList<>()).add(g));
-            dimensions.forEach((name, groups) -> {
+            Map<String, List<BreakdownGroups.Group>> sheets = new LinkedHashMap<>();
+            sheets.put(BreakdownGroups.ALL.dimensionName(), List.of(BreakdownGroups.ALL));
+            breakdowns.dimensions().forEach(d -> sheets.put(sheetName(sheets, d.name()), breakdowns.of(d.id())));
+            sheets.forEach((name, groups) -> {
                 Sheet sheet = book.createSheet(name);
                 row(sheet, 0, QUESTION_HEADER.toArray());
                 int r = 1;
@@ -57,6 +61,17 @@ public final class ReportWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Excel's rules for sheet names (31 characters, no {@code []:*?/\\}), unique in the book. */
+    private static String sheetName(Map<String, ?> sheets, String name) {
+        String safe = WorkbookUtil.createSafeSheetName(name);
+        String unique = safe;
+        for (int n = 2; sheets.keySet().stream().anyMatch(unique::equalsIgnoreCase); n++) {
+            String suffix = " (" + n + ")";
+            unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+        }
+        return unique;
     }
 
     private static void ratingsSheet(Sheet sheet, InspectionRatings ratings) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import uk.probation.inspection.rating.dashboard.KeyQuestionHistory;
 import uk.probation.inspection.rating.dashboard.ReportData;
 import uk.probation.inspection.rating.projection.Breakdown;
+import uk.probation.inspection.rating.projection.BreakdownDimensions;
 import uk.probation.inspection.rating.projection.FrameworkCache;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
@@ -40,6 +42,9 @@ public class InspectionReads {
     @Inject
     Publications publications;
 
+    @Inject
+    BreakdownDimensions dimensions;
+
     public InspectionRatings ratings(Readable r) {
         return r.live() ? query.ratings(r.header()) : snapshot(r).ratings();
     }
@@ -52,16 +57,31 @@ public class InspectionReads {
         return r.live() ? query.regionRow(r.header()) : RatingsQuery.regionRow(snapshot(r).ratings());
     }
 
-    /** Everything the report prints: overall tallies and each cohort's. */
+    /** Everything the report prints: overall tallies and each breakdown group's. */
     public ReportData report(Readable r) {
-        Map<String, List<QuestionView>> tallies = new LinkedHashMap<>();
-        tallies.put(ReportData.OVERALL, questions(r, Breakdown.OVERALL));
-        for (BreakdownGroups.Group group : BreakdownGroups.groups()) {
-            tallies.put(group.id(), questions(r, group.breakdown()));
-        }
+        Map<String, List<QuestionView>> tallies = tallies(r, groups(r));
         long cases = r.live() ? jdbc.one("select count(*) from case_file where inspection_id = ?",
                 row -> row.getLong(1), r.header().id()).orElse(0L) : snapshot(r).cases();
         return new ReportData(ratings(r), frameworks.of(r.header().id()).orElseThrow(), cases, tallies);
+    }
+
+    /** The breakdown groups of the inspection's framework, with the TEXT values its cases hold (live or published). */
+    public BreakdownGroups groups(Readable r) {
+        UUID id = r.header().id();
+        return BreakdownGroups.of(dimensions.of(id), dimension -> r.live()
+                ? jdbc.list("select distinct value from question_count where inspection_id = ? and dimension = ? "
+                        + "order by value", row -> row.getString(1), id, dimension)
+                : snapshot(r).breakdowns().keySet().stream().filter(k -> k.startsWith(dimension + "="))
+                        .map(k -> k.substring(dimension.length() + 1)).sorted().toList());
+    }
+
+    /** Every group's rows, all cases first, keyed by group id. */
+    public Map<String, List<QuestionView>> tallies(Readable r, BreakdownGroups groups) {
+        Map<String, List<QuestionView>> tallies = new LinkedHashMap<>();
+        for (BreakdownGroups.Group group : groups.withAll()) {
+            tallies.put(group.id(), questions(r, group.breakdown()));
+        }
+        return tallies;
     }
 
     /**

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +73,14 @@ public class InspectionReportTest {
         CsvTable table = CsvTable.parse(csv);
         assertEquals(ReportCsv.HEADER, table.header());
         int questions = Ratings.questions(id, "lena", "").size();
-        assertEquals(questions * 4, table.rows().size(), "every question overall and per cohort");
+        // One group per value of every breakdown dimension the probation framework declares: cohort, young adult,
+        // gender and RoSH level by their declared values, ethnicity by the values the cases hold.
+        Set<String> groups = new TreeSet<>(List.of("ALL", "COMMUNITY", "RESETTLEMENT", "YOUNG_ADULT", "MALE", "FEMALE",
+                "OTHER", "NOT_RECORDED", "LOW", "MEDIUM", "HIGH", "VERY_HIGH"));
+        CaseEventStream.csv("cases.csv").rows()
+                .forEach(c -> groups.add("ethnicity:" + c.get("ethnicity").trim().toUpperCase(Locale.ROOT)));
+        assertEquals(groups, new TreeSet<>(table.rows().stream().map(r -> r.get("cohort")).toList()));
+        assertEquals(questions * groups.size(), table.rows().size(), "every question overall and per group");
         CsvTable.Row prompt = find(table, "2.2.3b", "ALL"); // "domestic abuse and safeguarding checks ... 10 of 33"
         assertEquals(List.of("prompt", "10", "33", "30"), List.of(prompt.get("kind"), prompt.get("yes"),
                 prompt.get("relevant"), prompt.get("percentage_yes")));

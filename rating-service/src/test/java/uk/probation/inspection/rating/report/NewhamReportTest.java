@@ -220,7 +220,11 @@ class NewhamReportTest {
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Map<String, List<String>> cells = new LinkedHashMap<>();
-            for (String name : List.of("All cases", "Cohort", "Young adults")) {
+            List<String> sheets = new ArrayList<>();
+            book.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertEquals(List.of("Ratings", "All cases", "Cohort", "Young adult (18-24)", "Gender", "Ethnicity",
+                    "Risk of serious harm", "User Voice"), sheets, "a sheet per breakdown dimension the framework declares");
+            for (String name : sheets.subList(1, sheets.size() - 1)) {
                 Sheet sheet = book.getSheet(name);
                 assertEquals(List.of("question_id", "kind", "standard_id", "text", "group", "yes", "no", "not_applicable",
                         "relevant", "percentage_yes", "withheld"), values(sheet.getRow(0)));
@@ -250,7 +254,7 @@ class NewhamReportTest {
     }
 
     /** Cell values as text, numbers without ".0", blanks as "". */
-    private static List<String> values(Row row) {
+    static List<String> values(Row row) {
         List<String> values = new ArrayList<>();
         for (int c = 0; c < row.getLastCellNum(); c++) {
             Cell cell = row.getCell(c);

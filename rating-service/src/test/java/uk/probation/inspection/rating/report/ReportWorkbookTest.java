@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import uk.probation.inspection.rating.rules.Dimension;
 import uk.probation.inspection.events.ratings.InspectionRatings;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 
@@ -24,7 +25,7 @@ class ReportWorkbookTest {
                 "OPEN", true, null, null, new InspectionRatings.Overall("NOT_RATED", 0, 0),
                 List.of(new InspectionRatings.StandardView("2.2", "+cmd|' /C calc'!A0", "CASES", "INADEQUATE", 36,
                         List.of())));
-        byte[] book = ReportWorkbook.write(ratings, Map.of("ALL", List.of(new QuestionView("2.2.1", 1, 2, 0, 3, 33))),
+        byte[] book = ReportWorkbook.write(ratings, BreakdownGroups.of(Dimension.PROBATION, d -> List.of()), Map.of("ALL", List.of(new QuestionView("2.2.1", 1, 2, 0, 3, 33))),
                 Map.of("2.2.1", "@SUM(A1:A9)"), Set.of("2.2.1"), new UserVoiceFigures("t", 1, Map.of(),
                         List.of(new UserVoiceFigures.Question("q", "-2+3", 1, 1)), List.of()));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(book))) {
@@ -35,9 +36,10 @@ class ReportWorkbookTest {
             assertEquals("'@SUM(A1:A9)", all.getRow(1).getCell(3).getStringCellValue());
             assertEquals(33.0, all.getRow(1).getCell(9).getNumericCellValue(), "figures are numbers");
             assertEquals("'-2+3", workbook.getSheet("User Voice").getRow(2).getCell(2).getStringCellValue());
-            assertEquals(List.of("Ratings", "All cases", "Cohort", "Young adults", "User Voice"),
-                    List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
-                            workbook.getSheetName(3), workbook.getSheetName(4)));
+            assertEquals(List.of("Ratings", "All cases", "Cohort", "Young adult (18-24)", "Gender", "Ethnicity",
+                    "Risk of serious harm", "User Voice"),
+                    java.util.stream.IntStream.range(0, workbook.getNumberOfSheets()).mapToObj(workbook::getSheetName)
+                            .toList());
         }
     }
 }
