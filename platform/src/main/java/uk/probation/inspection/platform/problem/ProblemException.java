@@ -21,8 +21,9 @@ public class ProblemException extends RuntimeException {
         this.status = status;
         this.title = title;
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
-        this.errorCount = errorCount;
-        this.truncated = truncated;
+        // Every problem that lists errors says how many, as the Problem schema documents: all of them unless told.
+        this.errorCount = errorCount != null || this.errors == null ? errorCount : Integer.valueOf(this.errors.size());
+        this.truncated = truncated != null || this.errors == null ? truncated : Boolean.FALSE;
     }
 
     public static ProblemException notFound(String detail) {

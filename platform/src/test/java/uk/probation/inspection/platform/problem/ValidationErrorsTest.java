@@ -49,6 +49,17 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void everyProblemThatListsErrorsCountsThem() {
+        Problem problem = ProblemException.invalid("Bad answer", List.of(Problem.FieldError.field("answer", "must be YES"),
+                Problem.FieldError.field("note", "too long"))).toProblem();
+        assertEquals(2, problem.errorCount());
+        assertEquals(false, problem.truncated());
+        Problem plain = ProblemException.conflict("The inspection is published").toProblem();
+        assertEquals(null, plain.errorCount(), "no list, no count");
+        assertEquals(null, plain.truncated());
+    }
+
+    @Test
     void itemLimitRefusesTheItemAfterTheLast() {
         Iterator<Integer> items = ItemLimit.of(List.of(1, 2, 3).iterator(), 2, "answers");
         assertEquals(1, items.next());
