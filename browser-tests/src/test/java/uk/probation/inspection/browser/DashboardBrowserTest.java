@@ -7,29 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.restassured.http.ContentType;
@@ -65,40 +58,15 @@ class DashboardBrowserTest {
     static final List<String> REPORT = java.util.stream.Stream.concat(PUBLISHED.stream().limit(PUBLISHED.size() - 1),
             java.util.stream.Stream.of("*Overall* | *Requires improvement* | *6/24*")).toList();
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    @RegisterExtension
+    static final BrowserSystem SYSTEM = BrowserSystem.of("browser", "browser-run");
     private static LocalSystem system;
     private static WebDriver browser;
-    private static ChromeDriverService driverService;
 
     @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path runDir = Path.of("target", "browser-run").toAbsolutePath();
-        deleteRecursively(runDir); // a fresh broker and database each run (the broker refuses a formatted directory)
-        system = LocalSystem.start(LocalSystem.Options.isolated(root, runDir, "browser", true));
-        Files.createDirectories(SCREENSHOTS);
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
-        browser = new ChromeDriver(driverService, options);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
-        }
-        if (system != null) {
-            system.stop();
-        }
+    static void systemAndBrowser() {
+        system = SYSTEM.system();
+        browser = SYSTEM.browser();
     }
 
     @Test
@@ -117,7 +85,7 @@ class DashboardBrowserTest {
         wait.until(d -> !d.findElements(By.id("sign-in-vic")).isEmpty());
         assertTrue(browser.getCurrentUrl().startsWith(system.oidc().url() + "/authorize?"), browser.getCurrentUrl());
         assertTrue(browser.getPageSource().contains("Vic Viewer"));
-        screenshot("01-sign-in");
+        SYSTEM.screenshot("01-sign-in");
 
         // Vic (viewer, region London) signs in: back on the dashboard, her region from her token's region claim.
         browser.findElement(By.id("sign-in-vic")).click();
@@ -133,8 +101,7 @@ class DashboardBrowserTest {
         assertEquals("Inadequate ≈\nlowest 36%", cell(id, "2.2").getText());
         assertTrue(cell(id, "2.2").getAttribute("class").contains("rating-inadequate"));
         assertEquals("Requires improvement\n6 / 24", cell(id, "overall").getText());
-        screenshot("02-region-newham");
-        assertEquals(List.of(), WorkspaceBrowserTest.seriousViolations(browser), "02-region-newham: axe-core violations");
+        SYSTEM.assertAccessible("02-region-newham");
 
         // Keyboard: focus the row, Enter opens the inspection's tables; the printable report shows the published table.
         ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", newham);
@@ -148,13 +115,11 @@ class DashboardBrowserTest {
         // The band lines are the framework's (GET /inspections/{id}/rules): 50, 65 and 80 for probation.
         assertTrue(browser.findElement(By.cssSelector("#detail-body figure.chart figcaption")).getText()
                 .contains("(dashed lines: 50, 65, 80%)"));
-        screenshot("03-detail");
-        assertEquals(List.of(), WorkspaceBrowserTest.seriousViolations(browser), "03-detail: axe-core violations");
+        SYSTEM.assertAccessible("03-detail");
         browser.findElement(By.id("show-report")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#report #ratings-table")).isEmpty());
         assertEquals(REPORT, rows(browser.findElement(By.cssSelector("#report #ratings-table"))));
-        screenshot("04-report");
-        assertEquals(List.of(), WorkspaceBrowserTest.seriousViolations(browser), "04-report: axe-core violations");
+        SYSTEM.assertAccessible("04-report");
 
         // Mark the page: a reload would lose this.
         ((JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
@@ -185,7 +150,7 @@ class DashboardBrowserTest {
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.__notReloaded === true;"));
         assertEquals("Requires improvement\n7 / 24", cell(id, "overall").getText());
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        screenshot("05-live-change");
+        SYSTEM.screenshot("05-live-change");
 
         // A phone-sized window still shows the table (it scrolls sideways) with every cell's words.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -198,7 +163,7 @@ class DashboardBrowserTest {
                     .map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5);
                 return document.documentElement.scrollWidth > width + 1 ? wide.join(' ') || 'page' : '';""");
         assertEquals("", overflow, "nothing but the tables' own boxes scrolls sideways on a phone");
-        screenshot("06-phone");
+        SYSTEM.screenshot("06-phone");
 
         // No token anywhere the page's script can reach: no web storage, the session cookie is HttpOnly.
         assertEquals(0L, ((JavascriptExecutor) browser).executeScript("return localStorage.length + sessionStorage.length;"));
@@ -209,7 +174,7 @@ class DashboardBrowserTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
         browser.findElement(By.id("signout")).click();
         wait.until(d -> d.getCurrentUrl().startsWith(ratings + "/signed-out.html"));
-        screenshot("07-signed-out");
+        SYSTEM.screenshot("07-signed-out");
         browser.get(ratings + "/dashboard/");
         wait.until(d -> !d.findElements(By.id("sign-in-vic")).isEmpty());
     }
@@ -245,7 +210,7 @@ class DashboardBrowserTest {
             return html[0].contains(text.at("/recommendations/0/text").asText());
         });
         // Opened from a file with the service as its base, so its stylesheets (GOV.UK Frontend, the report's) load.
-        Path file = SCREENSHOTS.resolve("08-report.html").toAbsolutePath();
+        Path file = BrowserSystem.SCREENSHOTS.resolve("08-report.html").toAbsolutePath();
         Files.writeString(file, html[0].replace("<head>", "<head><base href=\"" + ratings + "/\" />"));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1000));
         browser.get(file.toUri().toString());
@@ -260,18 +225,7 @@ class DashboardBrowserTest {
         Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, Math.min(16000,
                 ((Number) height).intValue() + 100)));
-        screenshot("08-report");
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        SYSTEM.screenshot("08-report");
     }
 
     private static WebElement cell(String id, String standard) {
@@ -291,11 +245,6 @@ class DashboardBrowserTest {
             result.add(String.join(" | ", cells));
         }
         return result;
-    }
-
-    private static void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     static String loadNewham(String cases, String lead) throws Exception {

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,13 +27,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,8 +81,7 @@ class KeycloakSignInTest {
             Assumptions.abort(why);
         }
         Path root = Path.of("..").toAbsolutePath().normalize();
-        Path runDir = Path.of("target", "keycloak-run").toAbsolutePath();
-        deleteRecursively(runDir);
+        Path runDir = RunDirs.fresh("keycloak-run");
         Path dist = Path.of(System.getProperty("keycloak.dist", "target/keycloak/keycloak-26.5.6")).toAbsolutePath();
         keycloak = LocalKeycloak.start(dist, jdk.get(),
                 root.resolve("deploy/base/keycloak/realm/probation-inspection-realm.json"), runDir);
@@ -120,7 +112,7 @@ class KeycloakSignInTest {
         String london;
         String northEast;
         // ---- Lena, lead inspector ----
-        WebDriver lenaBrowser = browser();
+        WebDriver lenaBrowser = Chromium.start();
         try {
             JsonNode me = signInToPage(lenaBrowser, cases + "/workspace/session", "lena", PASSWORD_LENA, "lena");
             assertEquals("lena", me.get("username").asText());
@@ -153,7 +145,7 @@ class KeycloakSignInTest {
                     .body("username", equalTo(List.of("lena", "ivan")));
 
             // ---- Ivan, inspector ----
-            WebDriver ivanBrowser = browser();
+            WebDriver ivanBrowser = Chromium.start();
             try {
                 JsonNode ivanMe = signInToPage(ivanBrowser, cases + "/workspace/session", "ivan", PASSWORD_IVAN, "ivan");
                 assertEquals("[\"inspector\"]", ivanMe.get("roles").toString());
@@ -176,7 +168,7 @@ class KeycloakSignInTest {
         }
 
         // ---- Vic, viewer in London ----
-        WebDriver vicBrowser = browser();
+        WebDriver vicBrowser = Chromium.start();
         try {
             WebDriverWait wait = new WebDriverWait(vicBrowser, Duration.ofSeconds(60));
             wait.ignoring(StaleElementReferenceException.class);
@@ -291,37 +283,13 @@ class KeycloakSignInTest {
         return String.join("\n", lines.subList(0, Math.min(lines.size(), rows + 1))) + "\n";
     }
 
-    WebDriver browser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
-        // One driver service per browser: quitting a ChromeDriver stops the service it was started with.
-        return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build(), options);
-    }
-
     static void screenshot(WebDriver browser, String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        RunDirs.screenshot(browser, SCREENSHOTS, name);
     }
 
     static String random(int bytes) {
         byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

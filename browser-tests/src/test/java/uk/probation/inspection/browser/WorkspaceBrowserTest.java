@@ -4,32 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import io.restassured.http.ContentType;
 import uk.probation.inspection.infra.run.LocalSystem;
@@ -48,49 +37,26 @@ import uk.probation.inspection.infra.test.GoldenData;
  */
 class WorkspaceBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Free ports: the workspace is told where the ratings panel is, and the panel who may frame it. */
+    @RegisterExtension
+    static final BrowserSystem SYSTEM = BrowserSystem.of("workspace", "workspace-run").checkingLogsForTokens()
+            .configured(options -> options.withServiceEnv(Map.of(
+                    "WORKSPACE_RATINGS_URL", "http://127.0.0.1:" + port(options, "rating-service"),
+                    "PIP_PANEL_FRAME_ANCESTORS", "http://127.0.0.1:" + port(options, "case-service"))));
     private static LocalSystem system;
     private static ChromeDriver browser;
-    private static ChromeDriverService driverService;
     private static WebDriverWait wait;
 
     @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path runDir = Path.of("target", "workspace-run").toAbsolutePath();
-        deleteRecursively(runDir);
-        LocalSystem.Options options0 = LocalSystem.Options.isolated(root, runDir, "workspace", true);
-        // free ports: tell the workspace where the ratings panel is, and the panel who may frame it
-        int casePort = options0.services().stream().filter(s -> s.name().equals("case-service")).findFirst().orElseThrow().port();
-        int ratingPort = options0.services().stream().filter(s -> s.name().equals("rating-service")).findFirst().orElseThrow().port();
-        system = LocalSystem.start(options0.withServiceEnv(Map.of("WORKSPACE_RATINGS_URL", "http://127.0.0.1:" + ratingPort,
-                "PIP_PANEL_FRAME_ANCESTORS", "http://127.0.0.1:" + casePort)));
-        Files.createDirectories(SCREENSHOTS);
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
-        browser = new ChromeDriver(driverService, options);
+    static void browserWaits() {
+        system = SYSTEM.system();
+        browser = SYSTEM.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
-        }
-        if (system != null) {
-            system.stop();
-            NoTokensInLogs.check(Path.of("target", "workspace-run").toAbsolutePath());
-        }
+    private static int port(LocalSystem.Options options, String service) {
+        return options.services().stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().port();
     }
 
     /** Opens the workspace, which sends the browser to the provider's sign-in page; chooses {@code user} by keyboard. */
@@ -98,7 +64,7 @@ class WorkspaceBrowserTest {
         browser.get(cases + "/workspace/");
         By button = By.id("sign-in-" + user);
         wait.until(d -> !d.findElements(button).isEmpty());
-        screenshot("workspace-00-sign-in-" + user);
+        SYSTEM.screenshot("workspace-00-sign-in-" + user);
         browser.findElement(button).sendKeys(Keys.ENTER);
         wait.until(d -> d.getCurrentUrl().startsWith(cases + "/workspace/") && !d.findElements(By.tagName("h1")).isEmpty()
                 && d.findElement(By.tagName("h1")).getText().equals("My inspections"));
@@ -127,14 +93,14 @@ class WorkspaceBrowserTest {
         // The inspector: my inspections → the inspection → a case, by keyboard.
         signInAs(cases, "ivan");
         wait.until(d -> !d.findElements(By.linkText("Workspace Newham")).isEmpty());
-        accessible("workspace-01-my-inspections");
+        SYSTEM.assertAccessible("workspace-01-my-inspections");
         browser.findElement(By.linkText("Workspace Newham")).sendKeys(Keys.ENTER);
         wait.until(d -> d.getCurrentUrl().endsWith("/workspace/inspections/" + id));
         wait.until(d -> d.findElement(By.id("case-count")).getText().contains("Showing 2 of 2 cases"));
-        accessible("workspace-02-cases");
+        SYSTEM.assertAccessible("workspace-02-cases");
         browser.findElement(By.linkText("NEW-001")).sendKeys(Keys.ENTER);
         wait.until(d -> d.getCurrentUrl().endsWith("/cases/NEW-001"));
-        accessible("workspace-03-case");
+        SYSTEM.assertAccessible("workspace-03-case");
 
         // The panel starts with nothing relevant for 2.2.1
         awaitPanel("kq-2.2.1", "none relevant yet");
@@ -148,7 +114,7 @@ class WorkspaceBrowserTest {
         new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform(); // now "No"
         awaitText(By.id("q-2-2-1-status"), "Saved: No");
         awaitPanel("kq-2.2.1", "0 of 1 (0%)");
-        screenshot("workspace-04-answered-panel-moved");
+        SYSTEM.screenshot("workspace-04-answered-panel-moved");
         // and a note, typed then left with Tab
         browser.findElement(By.id("q-2-2-1-note")).sendKeys("No assessment on file", Keys.TAB);
         wait.until(d -> "No assessment on file".equals(answer(cases, lead, id, "NEW-001", "2.2.1", "note")));
@@ -164,31 +130,31 @@ class WorkspaceBrowserTest {
         String conflict = browser.findElement(By.id("q-2-2-2-conflict")).getText();
         assertTrue(conflict.contains("lena saved “Yes”") && conflict.contains("Lead's view"), conflict);
         assertTrue(browser.findElement(By.cssSelector(".govuk-error-summary")).isDisplayed());
-        accessible("workspace-05-conflict");
+        SYSTEM.assertAccessible("workspace-05-conflict");
         WebElement keep = browser.findElement(By.cssSelector("#q-2-2-2-conflict button[value='mine']"));
         browser.executeScript("arguments[0].focus()", keep);
         new Actions(browser).sendKeys(Keys.ENTER).perform();
         wait.until(d -> d.getCurrentUrl().contains("saved=2.2.2"));
         assertEquals("NO", answer(cases, lead, id, "NEW-001", "2.2.2", "answer"));
-        screenshot("workspace-06-conflict-resolved");
+        SYSTEM.screenshot("workspace-06-conflict-resolved");
 
         // The lead: add a team member, record a judgement, see the publishing task list
         signOut(cases);
         signInAs(cases, "lena");
         browser.get(cases + "/workspace/inspections/" + id + "/team");
-        accessible("workspace-07-team");
+        SYSTEM.assertAccessible("workspace-07-team");
         browser.findElement(By.id("username")).sendKeys("oscar");
         browser.executeScript("arguments[0].focus()", browser.findElement(By.id("role")));
         new Actions(browser).sendKeys(Keys.SPACE).perform();
         browser.findElement(By.id("username")).sendKeys(Keys.ENTER);
         awaitText(By.cssSelector(".govuk-notification-banner"), "oscar was added to the team");
-        accessible("workspace-08-team-added");
+        SYSTEM.assertAccessible("workspace-08-team-added");
 
         browser.get(cases + "/workspace/inspections/" + id + "/judgements");
         // a bad submission first: the error summary, nothing saved
         browser.findElement(By.cssSelector("#standard-q-1-1 button[type='submit']")).sendKeys(Keys.ENTER);
         wait.until(d -> !d.findElements(By.cssSelector(".govuk-error-summary")).isEmpty());
-        accessible("workspace-09-judgement-errors");
+        SYSTEM.assertAccessible("workspace-09-judgement-errors");
         browser.executeScript("arguments[0].focus()", browser.findElement(By.id("standard-q-1-1-rating-GOOD")));
         new Actions(browser).sendKeys(Keys.SPACE).perform();
         browser.findElement(By.id("standard-q-1-1-rationale")).sendKeys("Clear vision, well communicated.");
@@ -198,11 +164,11 @@ class WorkspaceBrowserTest {
         awaitText(By.cssSelector(".govuk-notification-banner"), "Judgement for 1.1 saved");
         given().auth().oauth2(lead).get(cases + "/inspections/" + id + "/judgements").then().statusCode(200)
                 .body("[0].rating", org.hamcrest.Matchers.equalTo("GOOD"));
-        accessible("workspace-10-judgement-saved");
+        SYSTEM.assertAccessible("workspace-10-judgement-saved");
 
         browser.get(cases + "/workspace/inspections/" + id + "/publish");
         wait.until(d -> !d.findElements(By.cssSelector(".govuk-task-list")).isEmpty());
-        accessible("workspace-11-publish");
+        SYSTEM.assertAccessible("workspace-11-publish");
     }
 
     private static String answer(String cases, String token, String id, String caseRef, String question, String field) {
@@ -227,39 +193,5 @@ class WorkspaceBrowserTest {
 
     private static void awaitText(By locator, String text) {
         wait.until(d -> !d.findElements(locator).isEmpty() && d.findElement(locator).getText().contains(text));
-    }
-
-    /** axe-core inside the page (and its frames): no serious or critical violation; a screenshot either way. */
-    private static void accessible(String name) throws Exception {
-        screenshot(name);
-        assertEquals(List.of(), seriousViolations(browser), name + ": axe-core violations");
-    }
-
-    /** The serious and critical WCAG 2.2 AA violations axe-core finds in the page and its frames (the dashboard's too). */
-    static List<String> seriousViolations(org.openqa.selenium.WebDriver driver) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                .analyze(driver);
-        return results.getViolations().stream()
-                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                .map(WorkspaceBrowserTest::describe).toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).toList();
-    }
-
-    private static void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

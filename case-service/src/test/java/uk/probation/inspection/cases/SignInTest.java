@@ -126,6 +126,7 @@ class SignInTest {
         HttpResponse<String> signedOut = browser.follow(signOut);
         assertEquals(200, signedOut.statusCode());
         assertTrue(signedOut.body().contains("You are signed out"));
+        assertTrue(signedOut.body().contains("href=\"/workspace/\" id=\"sign-in-again\""), signedOut.body());
         assertTrue(browser.cookies(SESSION_COOKIE).isEmpty(), "session cookie removed");
 
         // The provider session is over: a page asks who you are again (no silent sign-in) ...

@@ -12,6 +12,14 @@ import java.util.concurrent.TimeUnit;
 /** Renders a Kustomize directory with {@code kubectl kustomize}, as CI and operators do. */
 final class Kubectl {
 
+    /**
+     * What to do when there is none. Debian 12's own kubernetes-client (kubectl 1.20, kustomize v2) cannot read
+     * these kustomizations, hence the version.
+     */
+    static final String MISSING = "kubectl is not on $PATH (nor $KUBECTL set). Install a current kubectl (1.27 or "
+            + "newer, with kustomize v5 built in; these machines' image has one at /usr/bin/kubectl; elsewhere "
+            + "https://kubernetes.io/docs/tasks/tools/), or set $KUBECTL to its path.";
+
     private Kubectl() {
     }
 

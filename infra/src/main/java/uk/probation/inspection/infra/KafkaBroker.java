@@ -33,27 +33,21 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path log;
-    /** TLS and SCRAM users, or null for the default loopback PLAINTEXT listener without authentication. */
-    private final TlsMaterial tls;
-    private final Map<String, String> scramUsers;
+    private final BrokerSecurity security;
     private volatile JavaProcess process;
 
-    private KafkaBroker(Path dataDir, int port, int controllerPort) {
-        this(dataDir, port, controllerPort, null, Map.of());
-    }
-
-    private KafkaBroker(Path dataDir, int port, int controllerPort, TlsMaterial tls, Map<String, String> scramUsers) {
+    private KafkaBroker(Path dataDir, int port, int controllerPort, BrokerSecurity security) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.log = dataDir.resolve("kafka.log");
-        this.tls = tls;
-        this.scramUsers = scramUsers;
+        this.security = security;
     }
 
     /** Formats a new data directory under {@code workDir}, starts the broker, waits until it serves, creates the topics. */
     public static KafkaBroker start(Path workDir) {
-        KafkaBroker broker = new KafkaBroker(workDir.resolve("kafka"), Ports.free(), Ports.free());
+        KafkaBroker broker = new KafkaBroker(workDir.resolve("kafka"), Ports.free(), Ports.free(),
+                BrokerSecurity.PLAINTEXT);
         broker.format();
         broker.launch();
         broker.createTopics(Topics.ALL);
@@ -70,9 +64,8 @@ public final class KafkaBroker implements AutoCloseable {
      * controller listener stays on loopback. No plaintext client listener exists.
      */
     public static KafkaBroker startTls(Path workDir, TlsMaterial tls, Map<String, String> users) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(users);
-        all.put(ADMIN_USER, TlsMaterial.randomPassword());
-        KafkaBroker broker = new KafkaBroker(workDir.resolve("kafka"), Ports.free(), Ports.free(), tls, Map.copyOf(all));
+        KafkaBroker broker = new KafkaBroker(workDir.resolve("kafka"), Ports.free(), Ports.free(),
+                BrokerSecurity.saslSsl(tls, users));
         broker.format();
         broker.launch();
         broker.createTopics(Topics.ALL);
@@ -84,29 +77,16 @@ public final class KafkaBroker implements AutoCloseable {
      * protocol, mechanism and login of {@code user}, and the CA to trust (PEM).
      */
     public Map<String, String> clientProperties(String user) {
-        if (tls == null) {
-            return Map.of();
-        }
-        String password = scramUsers.get(user);
-        if (password == null) {
-            throw new IllegalArgumentException("no SCRAM user " + user);
-        }
-        return Map.of(
-                "security.protocol", "SASL_SSL",
-                "sasl.mechanism", "SCRAM-SHA-512",
-                "sasl.jaas.config", jaas(user, password),
-                "ssl.truststore.type", "PEM",
-                "ssl.truststore.location", tls.caCertificate().toString());
+        return security.clientProperties(user);
     }
 
     /** The JAAS line of a SCRAM login, as Strimzi puts it into a KafkaUser's Secret (key sasl.jaas.config). */
     public static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
-                + password + "\";";
+        return BrokerSecurity.jaas(user, password);
     }
 
     public boolean isTls() {
-        return tls != null;
+        return security.isTls();
     }
 
     /** Starts a broker again on the data directory and ports of an earlier {@link #start} (not {@link #startTls}). */
@@ -120,7 +100,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         int port = Integer.parseInt(props.getProperty("advertised.listeners").replaceAll(".*:", ""));
         int controllerPort = Integer.parseInt(props.getProperty("controller.quorum.bootstrap.servers").replaceAll(".*:", ""));
-        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
+        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort, BrokerSecurity.PLAINTEXT);
         broker.launch();
         return broker;
     }
@@ -151,10 +131,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         List<String> args = new java.util.ArrayList<>(
                 List.of("format", "--standalone", "-t", clusterId(), "-c", dataDir.resolve("server.properties").toString()));
-        scramUsers.forEach((user, password) -> {
-            args.add("--add-scram");
-            args.add("SCRAM-SHA-512=[name=" + user + ",password=" + password + "]");
-        });
+        args.addAll(security.formatArguments());
         JavaProcess formatter = JavaProcess.start("kafka-format", brokerClasspath(), List.of("-Xmx128m"),
                 "kafka.tools.StorageTool", args, Map.of(), dataDir.resolve("format.log"));
         if (formatter.awaitExit(60) != 0) {
@@ -184,7 +161,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public void createTopics(List<Topics.Topic> topics) {
-        ensureTopics(bootstrapServers(), topics, adminProperties());
+        ensureTopics(bootstrapServers(), topics, security.adminProperties());
     }
 
     /** Creates the topics that do not exist yet on the broker at {@code bootstrapServers}. */
@@ -213,11 +190,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Admin admin() {
-        return admin(bootstrapServers(), adminProperties());
-    }
-
-    private Map<String, String> adminProperties() {
-        return tls == null ? Map.of() : clientProperties(ADMIN_USER);
+        return admin(bootstrapServers(), security.adminProperties());
     }
 
     private static Admin admin(String bootstrapServers, Map<String, String> client) {
@@ -248,39 +221,12 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Kafka broker not ready after " + timeout + "; see " + log);
     }
 
-    private String listenerProperties() {
-        if (tls == null) {
-            return String.join("\n",
-                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                    "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-        }
-        // One client listener, SASL_SSL with SCRAM-SHA-512 (the broker's own connections too); the controller's
-        // listener is on loopback only.
-        return String.join("\n",
-                "listeners=SASL_SSL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=SASL_SSL://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=SASL_SSL",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL",
-                "sasl.enabled.mechanisms=SCRAM-SHA-512",
-                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
-                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=" + jaas(ADMIN_USER, scramUsers.get(ADMIN_USER)),
-                "ssl.keystore.type=PKCS12",
-                "ssl.keystore.location=" + tls.serverKeyStore(),
-                "ssl.keystore.password=" + tls.password(),
-                "ssl.truststore.type=PEM",
-                "ssl.truststore.location=" + tls.caCertificate());
-    }
-
     private String serverProperties() {
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                listenerProperties(),
+                security.listenerProperties(port, controllerPort),
                 "log.dirs=" + dataDir.resolve("data"),
                 "num.partitions=3",
                 "offsets.topic.replication.factor=1",

@@ -38,7 +38,9 @@ class DashboardPageTest {
         given().auth().oauth2(viewer).get("/dashboard/dashboard.js").then().statusCode(200)
                 .body(containsString("X-Requested-With"), not(containsString("localStorage")),
                         not(containsString("sessionStorage")), not(containsString("Authorization")));
-        given().get("/signed-out.html").then().statusCode(200).body(containsString("You are signed out"));
+        given().get("/signed-out.html").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("You are signed out"), containsString("href=\"/dashboard/\" id=\"sign-in-again\""))
+                .header("Content-Security-Policy", containsString("default-src 'self'"));
         // The data endpoints: 401 without a token, as before.
         given().redirects().follow(false).get("/regions/London/ratings").then().statusCode(401);
         given().redirects().follow(false).get("/regions/London/ratings/stream").then().statusCode(401);
