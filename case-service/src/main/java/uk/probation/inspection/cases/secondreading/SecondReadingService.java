@@ -153,6 +153,12 @@ public class SecondReadingService {
         return new Assigned(reader, cases.stream().map(c -> c.caseRef).toList());
     }
 
+    /** The inspection a second reader was given cases of (404 to anyone else): for the reader's workspace page. */
+    @Transactional
+    public Inspection readersInspection(String inspectionId) {
+        return inspection(inspectionId, false);
+    }
+
     /** The caller's cases to read, with nothing of the first reading. */
     @Transactional
     public List<CaseToRead> mine(String inspectionId) {
