@@ -33,35 +33,23 @@ import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
 
 /**
- * The second reading in the workspace, through the second-reading API's rules ({@link SecondReadingService}): for
- * the lead or quality assurance, agreement (overall, per key question, per inspector) and the disagreements, each
- * unresolved one with a form to resolve it; for a second reader, the cases given to them to answer blind (their own
- * answers only, never the first reading's).
+ * The second reading's agreement in the workspace, for the lead or quality assurance, through the second-reading API's
+ * rules ({@link SecondReadingService}): overall, per key question and per inspector, and the disagreements, each
+ * unresolved one with a form to resolve it (keep or change, with a reason). The reader's page: {@link SecondReaderPage}.
  */
-@Path("/workspace/inspections/{id}")
+@Path("/workspace/inspections/{id}/agreement")
 @Produces(MediaType.TEXT_HTML)
-public class SecondReadingPages {
+public class AgreementPage {
 
     @CheckedTemplate(basePath = "workspace")
     static class Templates {
         static native TemplateInstance agreement(String user, InspectionView inspection, Views.Nav nav,
                 AgreementReport report, List<DisagreementRow> disagreements, FormErrors errors, String message);
-
-        static native TemplateInstance secondReading(String user, InspectionView inspection, List<ReaderCase> cases,
-                FormErrors errors, String message);
     }
 
     /** One disagreement on the page; {@code anchor} prefixes its form's element ids; {@code errors} its own. */
     public record DisagreementRow(Disagreement d, String anchor, String firstLabel, String secondLabel,
             String resolvedAt, String outcome, String reason, FormErrors errors) {
-    }
-
-    /** A case to read: its facts, and each key question with the reader's own answer. */
-    public record ReaderCase(CaseToRead facts, String anchor, List<ReaderQuestion> questions) {
-    }
-
-    public record ReaderQuestion(String id, String text, String anchor, String answerLabel, List<Views.Option> options,
-            String error) {
     }
 
     /** What a refused form leaves on the page. */
@@ -78,7 +66,6 @@ public class SecondReadingPages {
     Caller caller;
 
     @GET
-    @Path("agreement")
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.QUALITY_ASSURANCE })
     public TemplateInstance agreement(@PathParam("id") String id, @QueryParam("resolved") String resolved) {
@@ -104,7 +91,7 @@ public class SecondReadingPages {
     }
 
     @POST
-    @Path("agreement/{caseRef}/{questionId}")
+    @Path("{caseRef}/{questionId}")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.QUALITY_ASSURANCE })
     public Response resolve(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
             @PathParam("questionId") String questionId, @FormParam("outcome") String outcome,
@@ -123,54 +110,6 @@ public class SecondReadingPages {
                     anchor + "-outcome");
             return Response.status(e.status()).type(MediaType.TEXT_HTML)
                     .entity(agreementPage(id, new Sent(caseRef, questionId, outcome, reason, errors), null)).build();
-        }
-    }
-
-    @GET
-    @Path("second-reading")
-    @Transactional
-    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.QUALITY_ASSURANCE })
-    public TemplateInstance secondReading(@PathParam("id") String id, @QueryParam("saved") String saved) {
-        return readerPage(id, null, null, FormErrors.NONE, saved == null ? null : "Your answer to " + saved + " was saved");
-    }
-
-    @Transactional
-    TemplateInstance readerPage(String id, String caseRef, String questionId, FormErrors errors, String message) {
-        Inspection inspection = readings.readersInspection(id);
-        List<ReaderCase> cases = new ArrayList<>();
-        for (CaseToRead c : readings.mine(id)) {
-            List<ReaderQuestion> questions = new ArrayList<>();
-            for (SecondReadingService.KeyQuestion q : c.keyQuestions()) {
-                String mine = c.answers().stream().filter(a -> a.questionId().equals(q.id())).map(MyAnswer::answer)
-                        .findFirst().orElse(null);
-                String anchor = "r-" + c.caseRef() + "-" + q.id().replace('.', '-');
-                boolean refused = c.caseRef().equals(caseRef) && q.id().equals(questionId);
-                questions.add(new ReaderQuestion(q.id(), q.text(), anchor, mine == null ? "Not answered yet"
-                        : "Your answer: " + Views.answerLabel(mine), Views.answerOptions(mine),
-                        refused ? errors.forField("answer") : null));
-            }
-            cases.add(new ReaderCase(c, "case-" + c.caseRef(), questions));
-        }
-        return Templates.secondReading(caller.username(), access.view(inspection), cases, errors, message);
-    }
-
-    @POST
-    @Path("second-reading/{caseRef}/{questionId}")
-    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.QUALITY_ASSURANCE })
-    public Response answer(@PathParam("id") String id, @PathParam("caseRef") String caseRef,
-            @PathParam("questionId") String questionId, @FormParam("answer") String answer) {
-        try {
-            readings.answer(id, caseRef, questionId, answer == null || answer.isBlank() ? null : answer);
-            return WorkspaceResource.seeOther("/workspace/inspections/" + id + "/second-reading?saved="
-                    + URLEncoder.encode(caseRef + " " + questionId, StandardCharsets.UTF_8) + "#case-" + caseRef);
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            String anchor = "r-" + caseRef + "-" + questionId.replace('.', '-');
-            FormErrors errors = FormErrors.of(e, Map.of("answer", anchor + "-YES"), anchor + "-YES");
-            return Response.status(e.status()).type(MediaType.TEXT_HTML)
-                    .entity(readerPage(id, caseRef, questionId, errors, null)).build();
         }
     }
 }
