@@ -51,7 +51,7 @@ public class ReportAssembler {
         for (BreakdownGroups.Group group : BreakdownGroups.withAll()) {
             tallies.put(group.id(), reads.questions(r, group.breakdown()));
         }
-        ReportContent content = r.live() ? texts.current(id) : r.publication().snapshot().reportContent();
+        ReportContent content = r.live() ? texts.current(id) : r.publication().snapshot().reportContent().forViewers();
         long cases = r.live() ? jdbc.one("select count(*) from case_file where inspection_id = ?",
                 row -> row.getLong(1), id).orElse(0L) : r.publication().snapshot().cases();
         UserVoiceFigures figures = userVoice.of(id, r.live() ? 0 : r.publication().version()).orElse(null);

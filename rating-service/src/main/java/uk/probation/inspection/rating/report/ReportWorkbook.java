@@ -11,20 +11,37 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import uk.probation.inspection.events.cases.SecondReadingAgreementSummarised;
 import uk.probation.inspection.events.ratings.InspectionRatings;
 import uk.probation.inspection.platform.csv.CsvTable;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
 
 /**
- * The data workbook as XLSX (Apache POI): a "Ratings" sheet, one sheet per breakdown dimension (All cases, Cohort,
+ * The data workbook as XLSX (Apache POI): a "Ratings" sheet (with how sure each case-based band is: settled, the
+ * fewest changed answers that move it up or down), a "Key questions" sheet (each key question's yes of relevant and
+ * its 95% interval, the ratings API's figures), one sheet per breakdown dimension (All cases, Cohort,
  * Young adults: {@link BreakdownGroups}) with every key question and prompt and its yes, no, not applicable,
- * relevant and percentage, the same figures as the CSV, and a "User Voice" sheet. Every text cell goes through the
- * CSV's formula rule ({@link CsvTable#neutralised}); figures are numeric cells, a withheld one blank.
+ * relevant and percentage, the same figures as the CSV, a "User Voice" sheet and an "Agreement" sheet (the second
+ * reading's agreement as case-service last summarised it; per inspector and the disagreements only for the team). Every text cell goes through the
+ * CSV's formula rule ({@link CsvTable#neutralised}); figures are numeric cells, a withheld or absent one blank;
+ * settled is a boolean cell.
  */
 public final class ReportWorkbook {
 
     public static final List<String> QUESTION_HEADER = List.of("question_id", "kind", "standard_id", "text", "group",
             "yes", "no", "not_applicable", "relevant", "percentage_yes", "withheld");
+
+    public static final List<String> RATINGS_HEADER = List.of("standard_id", "standard", "basis", "rating",
+            "lowest_key_question", "score", "max_score", "settled", "changes_to_move_up", "changes_to_move_down");
+
+    public static final List<String> KEY_QUESTION_HEADER = List.of("standard_id", "question_id", "text", "yes", "no",
+            "not_applicable", "relevant", "percentage_yes", "interval_low", "interval_high");
+
+    public static final List<String> AGREEMENT_HEADER = List.of("kind", "id", "pairs", "agreed", "percentage_agreement",
+            "kappa");
+
+    public static final List<String> DISAGREEMENT_HEADER = List.of("case_ref", "question_id", "first_answer", "first_by",
+            "second_answer", "second_reader", "outcome", "answer", "reason", "resolved_by");
 
     private ReportWorkbook() {
     }
@@ -33,9 +50,11 @@ public final class ReportWorkbook {
      * @param texts question id to its wording; {@code keyQuestions} the ids that are key questions (the rest prompts)
      */
     public static byte[] write(InspectionRatings ratings, Map<String, List<QuestionView>> tallies,
-            Map<String, String> texts, java.util.Set<String> keyQuestions, UserVoiceFigures userVoice) {
+            Map<String, String> texts, java.util.Set<String> keyQuestions, UserVoiceFigures userVoice,
+            SecondReadingAgreementSummarised agreement) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ratingsSheet(book.createSheet("Ratings"), ratings);
+            keyQuestionsSheet(book.createSheet("Key questions"), ratings);
             Map<String, List<BreakdownGroups.Group>> dimensions = new LinkedHashMap<>();
             BreakdownGroups.withAll().forEach(g -> dimensions.computeIfAbsent(g.dimensionName(), d -> new java.util.ArrayList<>()).add(g));
             dimensions.forEach((name, groups) -> {
@@ -52,6 +71,7 @@ public final class ReportWorkbook {
                 }
             });
             userVoiceSheet(book.createSheet("User Voice"), userVoice);
+            agreementSheet(book.createSheet("Agreement"), agreement);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -60,13 +80,27 @@ public final class ReportWorkbook {
     }
 
     private static void ratingsSheet(Sheet sheet, InspectionRatings ratings) {
-        row(sheet, 0, "standard_id", "standard", "basis", "rating", "lowest_key_question", "score", "max_score");
+        row(sheet, 0, RATINGS_HEADER.toArray());
         int r = 1;
         for (InspectionRatings.StandardView s : ratings.standards()) {
-            row(sheet, r++, s.id(), s.name(), s.basis(), s.rating(), s.lowestKeyQuestion(), null, null);
+            InspectionRatings.ChangesToMove moves = s.changesToMove();
+            row(sheet, r++, s.id(), s.name(), s.basis(), s.rating(), s.lowestKeyQuestion(), null, null, s.settled(),
+                    moves == null ? null : moves.up(), moves == null ? null : moves.down());
         }
         row(sheet, r, "overall", "Overall", "", ratings.overall().rating(), null, ratings.overall().score(),
                 ratings.overall().maxScore());
+    }
+
+    private static void keyQuestionsSheet(Sheet sheet, InspectionRatings ratings) {
+        row(sheet, 0, KEY_QUESTION_HEADER.toArray());
+        int r = 1;
+        for (InspectionRatings.StandardView s : ratings.standards()) {
+            for (InspectionRatings.KeyQuestionView q : s.keyQuestions()) {
+                InspectionRatings.Interval interval = q.interval();
+                row(sheet, r++, s.id(), q.id(), q.text(), q.yes(), q.no(), q.notApplicable(), q.relevant(),
+                        q.percentage(), interval == null ? null : interval.low(), interval == null ? null : interval.high());
+            }
+        }
     }
 
     private static void userVoiceSheet(Sheet sheet, UserVoiceFigures uv) {
@@ -84,12 +118,46 @@ public final class ReportWorkbook {
         }
     }
 
+    /**
+     * The second reading's agreement: overall, each key question, each inspector (the team's workbook only: a
+     * viewer's content has none), then the disagreements with their resolutions (likewise the team's).
+     */
+    private static void agreementSheet(Sheet sheet, SecondReadingAgreementSummarised agreement) {
+        row(sheet, 0, AGREEMENT_HEADER.toArray());
+        if (agreement == null) {
+            return;
+        }
+        int r = 1;
+        r = figures(sheet, r, "overall", "", agreement.overall());
+        for (SecondReadingAgreementSummarised.KeyQuestionFigures q : agreement.keyQuestions()) {
+            r = figures(sheet, r, "key question", q.id(), q.agreement());
+        }
+        for (SecondReadingAgreementSummarised.InspectorFigures i : agreement.inspectors()) {
+            r = figures(sheet, r, "inspector", i.inspector(), i.agreement());
+        }
+        if (agreement.disagreements().isEmpty()) {
+            return;
+        }
+        row(sheet, ++r, DISAGREEMENT_HEADER.toArray());
+        for (SecondReadingAgreementSummarised.Disagreement d : agreement.disagreements()) {
+            row(sheet, ++r, d.caseRef(), d.questionId(), d.firstAnswer(), d.firstBy(), d.secondAnswer(), d.reader(),
+                    d.outcome(), d.answer(), d.reason(), d.resolvedBy());
+        }
+    }
+
+    private static int figures(Sheet sheet, int r, String kind, String id, SecondReadingAgreementSummarised.Figures f) {
+        row(sheet, r, kind, id, f.pairs(), f.agreed(), f.percentage(), f.kappa());
+        return r + 1;
+    }
+
     private static void row(Sheet sheet, int index, Object... cells) {
         Row row = sheet.createRow(index);
         for (int i = 0; i < cells.length; i++) {
             Object value = cells[i];
             if (value instanceof Number n) {
                 row.createCell(i).setCellValue(n.doubleValue());
+            } else if (value instanceof Boolean b) {
+                row.createCell(i).setCellValue(b);
             } else if (value != null) {
                 row.createCell(i).setCellValue(CsvTable.neutralised(value.toString()));
             }
