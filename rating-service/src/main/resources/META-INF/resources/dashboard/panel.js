@@ -1,5 +1,5 @@
 // The workspace's live provisional ratings panel: the inspection's ratings, then every change to them from the
-// region's live stream. Both calls ride on the browser's session (cookie + X-Requested-With, the sign-in rule for a
+// region's live stream. Every call rides on the browser's session (cookie + X-Requested-With, the sign-in rule for a
 // page's script); EventSource cannot send that header, so the stream is read with fetch. One table, rewritten in place.
 (function () {
   const panel = document.getElementById('panel');
@@ -10,42 +10,35 @@
   const status = document.getElementById('status');
   const headers = { 'X-Requested-With': 'JavaScript' };
   const words = r => r ? r.charAt(0) + r.slice(1).toLowerCase().replace(/_/g, ' ') : 'Not rated';
-  const previous = {};
 
-  function cell(tag, text, cls) {
-    const el = document.createElement(tag);
-    el.textContent = text;
-    if (cls) el.className = cls;
-    if (tag === 'th') el.scope = 'row';
-    return el;
+  // The page arrives with its rows rendered (the wording of intervals and confidence is the server's, in one place);
+  // a change re-reads them and says which standards moved.
+  function ratingsNow() {
+    const now = {};
+    for (const tr of body.querySelectorAll('tr.panel-standard')) now[tr.id] = tr.dataset.rating;
+    return now;
   }
 
-  function render(ratings) {
+  let reading = Promise.resolve();
+  function refresh(ratings) {
     const o = ratings.overall || {};
     overall.textContent = 'Overall: ' + words(o.rating) + (o.maxScore ? ' (' + o.score + ' of ' + o.maxScore + ' points)' : '');
-    const rows = [];
-    const changed = [];
-    for (const s of ratings.standards || []) {
-      const tr = document.createElement('tr');
-      tr.className = 'panel-standard';
-      tr.id = 'standard-' + s.id;
-      tr.append(cell('th', s.id + ' ' + s.name), cell('td', words(s.rating), 'panel-rating'));
-      if (previous[s.id] !== undefined && previous[s.id] !== s.rating) {
-        tr.classList.add('panel-moved');
-        changed.push(s.id + ' ' + s.name + ' is now ' + words(s.rating));
-      }
-      previous[s.id] = s.rating;
-      rows.push(tr);
-      for (const q of s.keyQuestions || []) {
-        const qr = document.createElement('tr');
-        qr.id = 'kq-' + q.id;
-        const figure = q.relevant ? q.yes + ' of ' + q.relevant + ' (' + q.percentage + '%)' : 'none relevant yet';
-        qr.append(cell('th', q.id, 'panel-kq'), cell('td', figure, 'panel-figure'));
-        rows.push(qr);
-      }
-    }
-    body.replaceChildren(...rows);
-    status.textContent = changed.join('. ');
+    reading = reading.then(() => fetch('/dashboard/panel/' + encodeURIComponent(id) + '/rows',
+        { credentials: 'same-origin', headers, cache: 'no-store' }))
+      .then(r => r.ok ? r.text() : Promise.reject(r.status))
+      .then(html => {
+        const before = ratingsNow();
+        body.innerHTML = html; // escaped by the server's template
+        const changed = [];
+        for (const tr of body.querySelectorAll('tr.panel-standard')) {
+          if (before[tr.id] !== undefined && before[tr.id] !== tr.dataset.rating) {
+            tr.classList.add('panel-moved');
+            changed.push(tr.querySelector('th').textContent + ' is now ' + words(tr.dataset.rating));
+          }
+        }
+        status.textContent = changed.join('. ');
+      })
+      .catch(failed); // settled either way, so the next change is read
   }
 
   function failed(code) {
@@ -55,11 +48,6 @@
     }
     overall.textContent = 'The ratings could not be loaded (' + code + ').';
   }
-
-  fetch('/inspections/' + encodeURIComponent(id) + '/ratings', { credentials: 'same-origin', headers })
-    .then(r => r.ok ? r.json() : Promise.reject(r.status))
-    .then(render)
-    .catch(failed);
 
   // Server-Sent Events over fetch: blocks separated by a blank line, "event:" and "data:" lines.
   async function listen(lastId) {
@@ -97,7 +85,7 @@
         }
         if (name === 'rating' && data) {
           const ratings = JSON.parse(data);
-          if (ratings.inspectionId === id) render(ratings);
+          if (ratings.inspectionId === id) refresh(ratings);
         } else if (name === 'expired') {
           location.reload();
           return;

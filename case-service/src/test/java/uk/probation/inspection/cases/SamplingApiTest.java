@@ -130,6 +130,73 @@ class SamplingApiTest {
                 .then().statusCode(404);
     }
 
+    /**
+     * The worked example's long list as CSV (columns named as the JSON fields, in another order): the same proposal as from JSON, accepted the same way; bad rows are named by
+     * line and column; a header with an unknown or without a required column, bad parameters and an over-long list
+     * are refused.
+     */
+    @Test
+    void aCsvLongListDrawsTheSameSampleAsJson() throws Exception {
+        String id = Api.openInspection("lena", "CSV sampled PDU", "London");
+        String base = "/inspections/" + id + "/sampling";
+        JsonNode example = example();
+        JsonNode expected = example.path("expected");
+        String csv = csv(example.path("request").path("cases"), List.of("unit", "caseRef", "officer", "gender", "cohort",
+                "roshLevel", "startDate", "exclude", "sentenceType", "youngAdult", "ethnicity"));
+        String proposal = Api.lead("lena").contentType("text/csv").queryParam("size", 12).queryParam("buffer", "0.25")
+                .queryParam("seed", 7).body(csv).post(base).then().statusCode(200)
+                .body("sample", contains(strings(expected.path("sample"))))
+                .body("reserve", contains(strings(expected.path("reserve"))))
+                .body("excluded.caseRef", contains("WX-25", "WX-26", "WX-27", "WX-03"))
+                .body("excluded.reason", hasItems("sensitive: under serious further offence review"))
+                .extract().path("proposalId");
+        Api.lead("lena").post(base + "/" + proposal + "/accept").then().statusCode(200).body("registered", equalTo(12));
+        JsonNode registered = JSON.readTree(Api.lead("lena").get("/inspections/" + id + "/cases/WX-10").then()
+                .statusCode(200).extract().asString());
+        assertEquals("COMMUNITY", registered.path("cohort").asText(), registered.toString());
+
+        // bad rows: each named by its line (the header is line 1) and column; nothing is drawn
+        String bad = "caseRef,officer,unit,startDate\nWX-01,A,North,2022-02-01\nJohn Smith,A,North,2022-02-01\n"
+                + "WX-03,,North,1/2/2022\n";
+        Api.lead("lena").contentType("text/csv").queryParam("size", 1).queryParam("seed", 1).body(bad).post(base)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.line", contains(3, 4, 4)).body("errors.field", contains("caseRef", "officer", "startDate"));
+        // parameters are checked as in JSON
+        Api.lead("lena").contentType("text/csv").queryParam("size", "twelve").queryParam("buffer", "x").body(csv)
+                .post(base).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("size", "buffer", "seed"));
+        // the header: an unknown column, a required one missing
+        Api.lead("lena").contentType("text/csv").queryParam("size", 1).queryParam("seed", 1)
+                .body("caseRef,unit,name\nWX-01,North,John\n").post(base).then().statusCode(422)
+                .contentType("application/problem+json").body("errors.line", contains(1, 1))
+                .body("errors.field", contains("name", "officer"));
+        Api.lead("lena").contentType("text/csv").queryParam("size", 1).queryParam("seed", 1)
+                .body("caseRef,officer,unit\n\"WX-01,A,North\n").post(base).then().statusCode(400)
+                .contentType("application/problem+json");
+        StringBuilder tooLong = new StringBuilder("caseRef,officer,unit\n");
+        for (int i = 0; i <= 5_000; i++) {
+            tooLong.append("LL-").append(i).append(",A,North\n");
+        }
+        Api.lead("lena").contentType("text/csv").queryParam("size", 1).queryParam("seed", 1).body(tooLong.toString())
+                .post(base).then().statusCode(413).contentType("application/problem+json");
+        Api.inspector("ivan").contentType("text/csv").queryParam("size", 12).queryParam("seed", 7).body(csv).post(base)
+                .then().statusCode(403);
+    }
+
+    /** JSON long-list cases as CSV with these columns (absent fields empty). */
+    static String csv(JsonNode cases, List<String> columns) {
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append("\r\n");
+        for (JsonNode c : cases) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (String column : columns) {
+                String value = c.has(column) ? c.path(column).asText() : "";
+                cells.add(value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value);
+            }
+            csv.append(String.join(",", cells)).append("\r\n");
+        }
+        return csv.toString();
+    }
+
     static String[] strings(JsonNode array) {
         return JSON.convertValue(array, String[].class);
     }

@@ -7,12 +7,15 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -106,12 +109,30 @@ class SecondReadingApiTest {
                     .body("disagreements[1].resolution.resolvedBy", equalTo("lena"))
                     .body("disagreements[2].resolution", nullValue());
 
-            List<CaseEventsReader.Event> events = reader.awaitAtLeast(4 + 8 + 2 + 1, Duration.ofSeconds(30));
+            // each second answer and resolution is followed by the agreement as it then stands (10 in all)
+            List<CaseEventsReader.Event> events = reader.awaitAtLeast(4 + 8 + 2 + 1 + 10, Duration.ofSeconds(30));
             List<String> types = events.stream().map(CaseEventsReader.Event::type).toList();
             assertEquals(4, types.stream().filter("second.reading.assigned"::equals).count());
             assertEquals(8, types.stream().filter("second.answer.recorded"::equals).count());
             assertEquals(2, types.stream().filter("second.reading.resolved"::equals).count());
-            assertEquals(List.of("answer.recorded", "second.reading.resolved"), types.subList(types.size() - 2, types.size()));
+            assertEquals(10, types.stream().filter("second.reading.agreement.summarised"::equals).count());
+            assertEquals(List.of("answer.recorded", "second.reading.resolved", "second.reading.agreement.summarised"),
+                    types.subList(types.size() - 3, types.size()));
+            List<JsonNode> summaries = events.stream().filter(e -> e.type().equals("second.reading.agreement.summarised"))
+                    .map(e -> SamplingApiTest.read(e.data())).toList();
+            for (int i = 1; i < summaries.size(); i++) {
+                assertTrue(summaries.get(i).path("version").asInt() > summaries.get(i - 1).path("version").asInt(),
+                        "versions rise: " + summaries);
+            }
+            JsonNode last = summaries.get(summaries.size() - 1); // the figures of GET .../agreement, by hand above
+            assertEquals(8, last.path("overall").path("pairs").asInt());
+            assertEquals(5, last.path("overall").path("agreed").asInt());
+            assertEquals(0.143, last.path("overall").path("kappa").asDouble());
+            assertEquals("lena", last.path("inspectors").get(0).path("inspector").asText());
+            assertEquals(List.of("NEW-002", "NEW-003", "NEW-004"), last.path("disagreements").findValuesAsText("caseRef"));
+            assertEquals("KEPT", last.path("disagreements").get(0).path("outcome").asText());
+            assertEquals("The reader is right.", last.path("disagreements").get(1).path("reason").asText());
+            assertTrue(last.path("disagreements").get(2).path("outcome").isNull());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ import uk.probation.inspection.infra.test.GoldenData;
  * A blind second reading through the packaged services on the real broker: a reader outside the team answers
  * without seeing the first answers, the second answers never move the ratings (rating-service reads past them),
  * agreement is measured, and a resolution that changes the first answer moves the ratings like any answer change.
+ * case-service announces the agreement after each change (second.reading.agreement.summarised), and rating-service's
+ * workbook carries it in its Agreement sheet without ever calling case-service.
  */
 @Order(5)
 class SecondReadingEndToEndTest {
@@ -82,6 +85,34 @@ class SecondReadingEndToEndTest {
         assertEquals(1, keyQuestion(team(id), "2.2.3").path("yes").asInt());
         as(lead).get(base + "/second-readings/agreement").then()
                 .body("disagreements[1].resolution.outcome", equalTo("CHANGED"));
+
+        // The workbook's Agreement sheet: 0 of 2, lena's, both disagreements, NEW-002 changed with its reason.
+        List<List<String>> sheet = await().atMost(Duration.ofSeconds(60)).until(() -> agreementSheet(id),
+                rows -> rows.stream().anyMatch(r -> r.contains("CHANGED")));
+        assertEquals(List.of("overall", "", "2", "0", "0"), sheet.get(1).subList(0, 5));
+        assertTrue(sheet.stream().anyMatch(r -> r.size() > 2 && r.get(0).equals("inspector") && r.get(1).equals("lena")
+                && r.get(2).equals("2")), sheet.toString());
+        assertTrue(sheet.stream().anyMatch(r -> r.size() > 8 && r.get(0).equals("NEW-002") && r.get(6).equals("CHANGED")
+                && r.get(8).equals("No risk assessment on file.")), sheet.toString());
+    }
+
+    /** rating-service's workbook, Agreement sheet, every cell as text (whole numbers without ".0"). */
+    private List<List<String>> agreementSheet(String id) throws Exception {
+        byte[] xlsx = as(lead).get(ratings + "/inspections/" + id + "/report.xlsx").then().statusCode(200).extract()
+                .asByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : book.getSheet("Agreement")) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    cells.add(text.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+            return rows;
+        }
     }
 
     private JsonNode team(String id) throws Exception {

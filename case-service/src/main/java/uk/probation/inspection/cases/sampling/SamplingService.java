@@ -77,9 +77,73 @@ public class SamplingService {
             throw ProblemException.badRequest("A JSON object with size, seed and cases is required");
         }
         if (request.cases() != null && request.cases().size() > MAX_LONG_LIST) {
-            throw new ProblemException(413, "Payload too large",
-                    "A long list may hold at most " + MAX_LONG_LIST + " cases", null);
+            throw tooLong();
         }
+        BigDecimal buffer = checkParameters(request, rules, problems);
+        List<LongListCase> list = new ArrayList<>();
+        if (request.cases() == null || request.cases().isEmpty()) {
+            problems.add(FieldError.field("cases", "is required: the long list, at least one case"));
+        } else {
+            for (int i = 0; i < request.cases().size() && !problems.full(); i++) {
+                String at = "cases[" + i + "]";
+                if (request.cases().get(i) == null) {
+                    problems.add(FieldError.field(at, "must be a case object"));
+                    continue;
+                }
+                list.add(check(request.cases().get(i), (field, message) -> FieldError.field(at + "." + field, message),
+                        problems));
+            }
+        }
+        return draw(inspection, rules, request, buffer, list, problems);
+    }
+
+    /**
+     * The same, from a CSV long list: one case a row, columns named as the JSON fields ({@link LongListCsv}); size,
+     * buffer and seed as text (query parameters). A bad row is named by its line and column.
+     */
+    @Transactional
+    public Proposal propose(String inspectionId, String size, String buffer, String seed, String csv) {
+        Inspection inspection = access.lockForLeadWrite(inspectionId);
+        SamplingRules rules = rules(inspection);
+        ValidationErrors problems = new ValidationErrors();
+        // a value that is not a number is checked as one out of range, so each parameter has one problem
+        SamplingRequest parameters = new SamplingRequest(parse(size, Integer::valueOf, -1),
+                parse(buffer, BigDecimal::new, BigDecimal.valueOf(-1)), parse(seed, Long::valueOf, null), null);
+        BigDecimal checkedBuffer = checkParameters(parameters, rules, problems);
+        List<LongListItem> items = new ArrayList<>();
+        List<LongListCase> list = new ArrayList<>();
+        java.util.Iterator<LongListCsv.Line> lines = LongListCsv.lines(csv);
+        while (lines.hasNext() && !problems.full()) {
+            LongListCsv.Line line = lines.next();
+            if (items.size() == MAX_LONG_LIST) {
+                throw tooLong();
+            }
+            items.add(line.item());
+            list.add(check(line.item(), (field, message) -> FieldError.line(line.number(), field, message), problems));
+        }
+        SamplingRequest request = new SamplingRequest(parameters.size(), parameters.buffer(), parameters.seed(), items);
+        return draw(inspection, rules, request, checkedBuffer, list, problems);
+    }
+
+    private static ProblemException tooLong() {
+        return new ProblemException(413, "Payload too large", "A long list may hold at most " + MAX_LONG_LIST + " cases",
+                null);
+    }
+
+    /** Null when absent (missing, or the default buffer); {@code bad} when not a number. */
+    private static <T> T parse(String text, java.util.function.Function<String, T> parser, T bad) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(text.strip());
+        } catch (NumberFormatException e) {
+            return bad;
+        }
+    }
+
+    /** size, buffer and seed; the buffer to draw with (the framework's when none is sent). */
+    private static BigDecimal checkParameters(SamplingRequest request, SamplingRules rules, ValidationErrors problems) {
         if (request.size() == null || request.size() < 1 || request.size() > CaseService.MAX_CASES_PER_REQUEST) {
             problems.add(FieldError.field("size", "is required: a whole number from 1 to " + CaseService.MAX_CASES_PER_REQUEST));
         }
@@ -90,15 +154,11 @@ public class SamplingService {
         if (request.seed() == null) {
             problems.add(FieldError.field("seed", "is required (a whole number): the same seed draws the same sample"));
         }
-        List<LongListCase> list = new ArrayList<>();
-        if (request.cases() == null || request.cases().isEmpty()) {
-            problems.add(FieldError.field("cases", "is required: the long list, at least one case"));
-        } else {
-            for (int i = 0; i < request.cases().size() && !problems.full(); i++) {
-                LongListCase c = check(request.cases().get(i), "cases[" + i + "]", problems);
-                list.add(c);
-            }
-        }
+        return buffer;
+    }
+
+    private Proposal draw(Inspection inspection, SamplingRules rules, SamplingRequest request, BigDecimal buffer,
+            List<LongListCase> list, ValidationErrors problems) {
         if (!problems.isEmpty()) {
             throw problems.invalid("No sample was drawn");
         }
@@ -201,27 +261,25 @@ public class SamplingService {
         return parsed.rules();
     }
 
-    private static LongListCase check(LongListItem item, String at, ValidationErrors problems) {
-        if (item == null) {
-            problems.add(FieldError.field(at, "must be a case object"));
-            return null;
-        }
+    /** @param at where a field of this case is, for naming it in a problem */
+    private static LongListCase check(LongListItem item, java.util.function.BiFunction<String, String, FieldError> at,
+            ValidationErrors problems) {
         if (item.caseRef() == null || !CaseRules.CASE_REF.matcher(item.caseRef()).matches()) {
-            problems.add(FieldError.field(at + ".caseRef", "is required: 2-32 capital letters, digits or hyphens, with a digit"));
+            problems.add(at.apply("caseRef", "is required: 2-32 capital letters, digits or hyphens, with a digit"));
         }
-        text(problems, at + ".officer", item.officer(), true);
-        text(problems, at + ".unit", item.unit(), true);
+        text(problems, at, "officer", item.officer(), true);
+        text(problems, at, "unit", item.unit(), true);
         for (String[] field : new String[][] {{"gender", item.gender()}, {"cohort", item.cohort()},
                 {"roshLevel", item.roshLevel()}, {"exclude", item.exclude()}, {"sentenceType", item.sentenceType()},
                 {"ethnicity", item.ethnicity()}}) {
-            text(problems, at + "." + field[0], field[1], false);
+            text(problems, at, field[0], field[1], false);
         }
         LocalDate start = null;
         if (item.startDate() != null) {
             try {
                 start = LocalDate.parse(item.startDate());
             } catch (DateTimeParseException e) {
-                problems.add(FieldError.field(at + ".startDate", "must be an ISO date, e.g. 2022-01-24"));
+                problems.add(at.apply("startDate", "must be an ISO date, e.g. 2022-01-24"));
             }
         }
         Map<String, String> attributes = new HashMap<>();
@@ -240,11 +298,12 @@ public class SamplingService {
         }
     }
 
-    private static void text(ValidationErrors problems, String field, String value, boolean required) {
+    private static void text(ValidationErrors problems, java.util.function.BiFunction<String, String, FieldError> at,
+            String field, String value, boolean required) {
         if (required && (value == null || value.isBlank())) {
-            problems.add(FieldError.field(field, "is required"));
+            problems.add(at.apply(field, "is required"));
         } else if (value != null && value.length() > MAX_TEXT) {
-            problems.add(FieldError.field(field, "must be at most " + MAX_TEXT + " characters"));
+            problems.add(at.apply(field, "must be at most " + MAX_TEXT + " characters"));
         }
     }
 

@@ -153,6 +153,12 @@ public class SecondReadingService {
         return new Assigned(reader, cases.stream().map(c -> c.caseRef).toList());
     }
 
+    /** The inspection a second reader was given cases of (404 to anyone else): for the reader's workspace page. */
+    @Transactional
+    public Inspection readersInspection(String inspectionId) {
+        return inspection(inspectionId, false);
+    }
+
     /** The caller's cases to read, with nothing of the first reading. */
     @Transactional
     public List<CaseToRead> mine(String inspectionId) {
@@ -208,6 +214,7 @@ public class SecondReadingService {
         current.persist();
         events.append(new SecondAnswerRecorded(inspection.id, caseRef, questionId, value, previous, current.version,
                 caller.username()));
+        summarise(inspection);
         return new MyAnswer(questionId, value, current.version);
     }
 
@@ -215,6 +222,27 @@ public class SecondReadingService {
     public AgreementReport agreement(String inspectionId) {
         Inspection inspection = access.ofTeam(inspectionId);
         requireAssigner(inspection);
+        return report(inspection);
+    }
+
+    /**
+     * Announces the inspection's agreement as it now stands (second.reading.agreement.summarised), in the
+     * transaction of the second answer or resolution that changed it, so rating-service's workbook can carry it
+     * without ever calling case-service. Its version is the sum of every second answer's version and the number of
+     * resolutions: each change raises it by at least one.
+     */
+    private void summarise(Inspection inspection) {
+        var em = SecondAnswer.getEntityManager();
+        Number answers = (Number) em.createQuery("select sum(a.version) from SecondAnswer a where a.secondReadingId in"
+                + " (select r.id from SecondReading r where r.inspectionId = ?1)")
+                .setParameter(1, inspection.id).getSingleResult();
+        Number resolutions = (Number) em.createQuery("select count(x) from Resolution x where x.secondReadingId in"
+                + " (select r.id from SecondReading r where r.inspectionId = ?1)")
+                .setParameter(1, inspection.id).getSingleResult();
+        events.append(AgreementSummary.of(inspection.id, Math.toIntExact((answers == null ? 0 : answers.longValue()) + resolutions.longValue()), report(inspection)));
+    }
+
+    private AgreementReport report(Inspection inspection) {
         List<String> order = keyQuestions(access.framework(inspection)).stream().map(KeyQuestion::id).toList();
         Map<String, List<Agreement.Pair>> byQuestion = new LinkedHashMap<>();
         order.forEach(q -> byQuestion.put(q, new ArrayList<>()));
@@ -320,6 +348,7 @@ public class SecondReadingService {
         }
         events.append(new SecondReadingResolved(inspection.id, caseRef, questionId, resolution.firstAnswer,
                 resolution.secondAnswer, outcome, answer, resolution.reason, caller.username()));
+        summarise(inspection);
         return new ResolutionView(outcome, answer, resolution.reason, resolution.resolvedBy, resolution.resolvedAt);
     }
 

@@ -26,6 +26,16 @@ public final class CsvInput {
      *         422 when there are no rows
      */
     public static Iterator<CsvTable.Row> rows(String text, List<String> columns) {
+        return rows(text, columns, List.of());
+    }
+
+    /**
+     * As {@link #rows(String, List)}, where the header must hold every one of {@code required} and may hold any of
+     * {@code optional} (an absent optional column reads as null), and nothing else.
+     */
+    public static Iterator<CsvTable.Row> rows(String text, List<String> required, List<String> optional) {
+        List<String> columns = new java.util.ArrayList<>(required);
+        columns.addAll(optional);
         CsvReader reader;
         try {
             reader = CsvTable.reader(text == null ? "" : text);
@@ -38,13 +48,15 @@ public final class CsvInput {
                 errors.add(FieldError.line(1, column, "unknown column '" + column + "'; expected " + columns));
             }
         }
-        for (String column : columns) {
+        for (String column : required) {
             if (!reader.header().contains(column)) {
                 errors.add(FieldError.line(1, column, "missing column '" + column + "'"));
             }
         }
         if (!errors.isEmpty()) {
-            throw errors.refuse("The CSV header must be exactly " + String.join(",", columns));
+            throw errors.refuse(optional.isEmpty() ? "The CSV header must be exactly " + String.join(",", columns)
+                    : "The CSV header must hold " + String.join(",", required) + " and may hold "
+                            + String.join(",", optional));
         }
         if (!hasNext(reader)) {
             throw ProblemException.invalid("The CSV has no rows", List.of(FieldError.line(1, null, "no data rows")));

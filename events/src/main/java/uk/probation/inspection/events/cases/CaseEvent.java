@@ -8,7 +8,8 @@ import java.util.UUID;
  */
 public sealed interface CaseEvent permits InspectionOpened, InspectionPublished, InspectionReopened, TeamMemberAdded,
         TeamMemberBound, TeamMemberRemoved, CaseRegistered, AnswerRecorded, JudgementRecorded, SecondReadingAssigned,
-        SecondAnswerRecorded, SecondReadingResolved, NarrativeRecorded, RecommendationsRecorded, BackgroundRecorded {
+        SecondAnswerRecorded, SecondReadingResolved, SecondReadingAgreementSummarised, NarrativeRecorded,
+        RecommendationsRecorded, BackgroundRecorded {
 
     UUID inspectionId();
 }

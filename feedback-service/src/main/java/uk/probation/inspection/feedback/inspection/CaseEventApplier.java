@@ -19,6 +19,7 @@ import uk.probation.inspection.events.cases.CaseRegistered;
 import uk.probation.inspection.events.cases.JudgementRecorded;
 import uk.probation.inspection.events.cases.SecondAnswerRecorded;
 import uk.probation.inspection.events.cases.SecondReadingAssigned;
+import uk.probation.inspection.events.cases.SecondReadingAgreementSummarised;
 import uk.probation.inspection.events.cases.SecondReadingResolved;
 import uk.probation.inspection.events.cases.NarrativeRecorded;
 import uk.probation.inspection.events.cases.RecommendationsRecorded;
@@ -39,7 +40,8 @@ public class CaseEventApplier {
      */
     static final Set<Class<? extends CaseEvent>> IGNORED = Set.of(CaseRegistered.class, AnswerRecorded.class,
             JudgementRecorded.class, SecondReadingAssigned.class, SecondAnswerRecorded.class,
-            SecondReadingResolved.class, NarrativeRecorded.class, RecommendationsRecorded.class, BackgroundRecorded.class);
+            SecondReadingResolved.class, SecondReadingAgreementSummarised.class, NarrativeRecorded.class,
+            RecommendationsRecorded.class, BackgroundRecorded.class);
 
     @Inject
     ProcessedEvents processed;

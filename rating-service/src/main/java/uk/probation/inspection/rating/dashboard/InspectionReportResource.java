@@ -105,7 +105,7 @@ public class InspectionReportResource {
     @GET
     @Path("report.xlsx")
     @Produces(XLSX)
-    @Operation(operationId = "getInspectionWorkbook", summary = "The data workbook as XLSX: ratings, a sheet per breakdown, User Voice (a download)")
+    @Operation(operationId = "getInspectionWorkbook", summary = "The data workbook as XLSX: ratings, key questions, a sheet per breakdown, User Voice, second-reading agreement (a download)")
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
@@ -116,7 +116,8 @@ public class InspectionReportResource {
         ReportData data = reads.report(readable);
         Set<String> keyQuestions = new HashSet<>();
         in.ratings().standards().forEach(s -> s.keyQuestions().forEach(q -> keyQuestions.add(q.id())));
-        byte[] book = ReportWorkbook.write(in.ratings(), in.groups(), in.tallies(), data.texts(), keyQuestions, in.userVoice());
+        byte[] book = ReportWorkbook.write(in.ratings(), in.groups(), in.tallies(), data.texts(), keyQuestions,
+                in.userVoice(), in.content().agreement());
         return Response.ok(book, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"inspection-" + readable.header().id() + ".xlsx\"")
                 .build();

@@ -48,7 +48,7 @@ public class ReportAssembler {
         InspectionRatings ratings = reads.ratings(r);
         BreakdownGroups groups = reads.groups(r);
         Map<String, List<QuestionView>> tallies = reads.tallies(r, groups);
-        ReportContent content = r.live() ? texts.current(id) : r.publication().snapshot().reportContent();
+        ReportContent content = r.live() ? texts.current(id) : r.publication().snapshot().reportContent().forViewers();
         long cases = r.live() ? jdbc.one("select count(*) from case_file where inspection_id = ?",
                 row -> row.getLong(1), id).orElse(0L) : r.publication().snapshot().cases();
         UserVoiceFigures figures = userVoice.of(id, r.live() ? 0 : r.publication().version()).orElse(null);

@@ -15,6 +15,7 @@ import uk.probation.inspection.events.cases.BackgroundRecorded;
 import uk.probation.inspection.events.cases.CaseEvent;
 import uk.probation.inspection.events.cases.NarrativeRecorded;
 import uk.probation.inspection.events.cases.RecommendationsRecorded;
+import uk.probation.inspection.events.cases.SecondReadingAgreementSummarised;
 import uk.probation.inspection.rating.projection.Jdbc;
 
 /**
@@ -26,6 +27,7 @@ public class ReportTexts {
 
     static final String RECOMMENDATIONS = "recommendations";
     static final String BACKGROUND = "background";
+    static final String AGREEMENT = "agreement";
 
     @Inject
     Jdbc jdbc;
@@ -46,6 +48,11 @@ public class ReportTexts {
         store(e.inspectionId(), BACKGROUND, e.version(), e);
     }
 
+    /** The second reading's agreement as case-service last summarised it. */
+    public void agreement(SecondReadingAgreementSummarised e) {
+        store(e.inspectionId(), AGREEMENT, e.version(), e);
+    }
+
     private void store(UUID inspectionId, String part, int version, CaseEvent event) {
         jdbc.update("""
                 insert into report_text (inspection_id, part, version, body) values (?, ?, ?, ?)
@@ -59,12 +66,15 @@ public class ReportTexts {
         Map<String, NarrativeRecorded> narratives = new LinkedHashMap<>();
         RecommendationsRecorded[] recommendations = { null };
         BackgroundRecorded[] background = { null };
+        SecondReadingAgreementSummarised[] agreement = { null };
         jdbc.list("select part, body from report_text where inspection_id = ? order by part",
                 row -> new String[] { row.getString(1), row.getString(2) }, inspectionId).forEach(row -> {
                     if (row[0].equals(RECOMMENDATIONS)) {
                         recommendations[0] = decode(row[1], RecommendationsRecorded.class);
                     } else if (row[0].equals(BACKGROUND)) {
                         background[0] = decode(row[1], BackgroundRecorded.class);
+                    } else if (row[0].equals(AGREEMENT)) {
+                        agreement[0] = decode(row[1], SecondReadingAgreementSummarised.class);
                     } else {
                         NarrativeRecorded n = decode(row[1], NarrativeRecorded.class);
                         narratives.put(n.standardId(), n);
@@ -73,7 +83,7 @@ public class ReportTexts {
         Optional<String[]> dates = jdbc.one("select fieldwork_start, sample_from, sample_to from inspection where id = ?",
                 row -> new String[] { row.getString(1), row.getString(2), row.getString(3) }, inspectionId);
         String[] d = dates.orElse(new String[3]);
-        return new ReportContent(narratives, recommendations[0], background[0], d[0], d[1], d[2]);
+        return new ReportContent(narratives, recommendations[0], background[0], d[0], d[1], d[2], agreement[0]);
     }
 
     private static <T> T decode(String body, Class<T> type) {

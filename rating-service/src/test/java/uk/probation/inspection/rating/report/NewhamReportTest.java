@@ -169,6 +169,9 @@ class NewhamReportTest {
 
         // XLSX: opens with POI; every CSV figure is in its sheet, equal.
         assertWorkbookEqualsCsv(id, viewer);
+        // and how sure each rating is, as the ratings API says, for viewers (the publication) and the team (live)
+        assertWorkbookConfidenceEqualsApi(id, viewer);
+        assertWorkbookConfidenceEqualsApi(id, TestTokens.token("lena", "lead-inspector"));
 
         // After publication nothing in the viewer's report moves: reopen, change an answer, the text, the survey.
         String frozen = published;
@@ -222,9 +225,10 @@ class NewhamReportTest {
             Map<String, List<String>> cells = new LinkedHashMap<>();
             List<String> sheets = new ArrayList<>();
             book.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            assertEquals(List.of("Ratings", "All cases", "Cohort", "Young adult (18-24)", "Gender", "Ethnicity",
-                    "Risk of serious harm", "User Voice"), sheets, "a sheet per breakdown dimension the framework declares");
-            for (String name : sheets.subList(1, sheets.size() - 1)) {
+            assertEquals(List.of("Ratings", "Key questions", "All cases", "Cohort", "Young adult (18-24)", "Gender",
+                    "Ethnicity", "Risk of serious harm", "User Voice", "Agreement"), sheets,
+                    "a sheet per breakdown dimension the framework declares");
+            for (String name : sheets.subList(2, sheets.size() - 2)) {
                 Sheet sheet = book.getSheet(name);
                 assertEquals(List.of("question_id", "kind", "standard_id", "text", "group", "yes", "no", "not_applicable",
                         "relevant", "percentage_yes", "withheld"), values(sheet.getRow(0)));
@@ -253,6 +257,69 @@ class NewhamReportTest {
         }
     }
 
+    /**
+     * The "Key questions" sheet's intervals and the "Ratings" sheet's settled and changes to move are the ratings
+     * API's, cell for cell (Newham: 2.2 not settled, 6 changes up; at least one interval is not whole).
+     */
+    private static void assertWorkbookConfidenceEqualsApi(UUID id, String token) throws Exception {
+        JsonNode ratings = JSON.readTree(given().auth().oauth2(token).get("/inspections/" + id + "/ratings").then()
+                .statusCode(200).extract().asString());
+        byte[] xlsx = given().auth().oauth2(token).get("/inspections/" + id + "/report.xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet keyQuestions = book.getSheet("Key questions");
+            assertEquals(List.of("standard_id", "question_id", "text", "yes", "no", "not_applicable", "relevant",
+                    "percentage_yes", "interval_low", "interval_high"), values(keyQuestions.getRow(0)));
+            Sheet standards = book.getSheet("Ratings");
+            assertEquals(List.of("standard_id", "standard", "basis", "rating", "lowest_key_question", "score",
+                    "max_score", "settled", "changes_to_move_up", "changes_to_move_down"), values(standards.getRow(0)));
+            int r = 1;
+            int intervals = 0;
+            int s = 1;
+            for (JsonNode standard : ratings.path("standards")) {
+                Row row = standards.getRow(s++);
+                assertEquals(standard.path("id").asText(), row.getCell(0).getStringCellValue());
+                assertEquals(standard.has("settled") ? standard.path("settled").asBoolean() : null,
+                        row.getCell(7) == null ? null : row.getCell(7).getBooleanCellValue(), standard.path("id").asText());
+                assertEquals(number(standard.path("changesToMove").path("up")), number(row.getCell(8)));
+                assertEquals(number(standard.path("changesToMove").path("down")), number(row.getCell(9)));
+                for (JsonNode q : standard.path("keyQuestions")) {
+                    Row kq = keyQuestions.getRow(r++);
+                    assertEquals(q.path("id").asText(), kq.getCell(1).getStringCellValue());
+                    assertEquals(q.path("yes").asDouble(), kq.getCell(3).getNumericCellValue());
+                    assertEquals(q.path("relevant").asDouble(), kq.getCell(6).getNumericCellValue());
+                    assertEquals(number(q.path("interval").path("low")), number(kq.getCell(8)), q.path("id").asText());
+                    assertEquals(number(q.path("interval").path("high")), number(kq.getCell(9)), q.path("id").asText());
+                    intervals += q.has("interval") ? 1 : 0;
+                }
+            }
+            assertEquals(r - 1, keyQuestions.getLastRowNum(), "one row per key question");
+            assertTrue(intervals > 0, "Newham's key questions have intervals");
+            Row assessment = standards.getRow(1 + indexOf(ratings, "2.2"));
+            assertFalse(assessment.getCell(7).getBooleanCellValue());
+            assertEquals(6.0, assessment.getCell(8).getNumericCellValue());
+        }
+    }
+
+    private static int indexOf(JsonNode ratings, String standardId) {
+        int i = 0;
+        for (JsonNode s : ratings.path("standards")) {
+            if (s.path("id").asText().equals(standardId)) {
+                return i;
+            }
+            i++;
+        }
+        throw new AssertionError("no standard " + standardId);
+    }
+
+    private static Double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : null;
+    }
+
+    private static Double number(Cell cell) {
+        return cell == null || cell.getCellType() == CellType.BLANK ? null : cell.getNumericCellValue();
+    }
+
     /** Cell values as text, numbers without ".0", blanks as "". */
     static List<String> values(Row row) {
         List<String> values = new ArrayList<>();
@@ -262,6 +329,8 @@ class NewhamReportTest {
                 values.add("");
             } else if (cell.getCellType() == CellType.NUMERIC) {
                 values.add(Long.toString((long) cell.getNumericCellValue()));
+            } else if (cell.getCellType() == CellType.BOOLEAN) {
+                values.add(Boolean.toString(cell.getBooleanCellValue()));
             } else {
                 assertNotEquals(CellType.FORMULA, cell.getCellType());
                 values.add(cell.getStringCellValue());
