@@ -157,4 +157,31 @@ class NarrativeApiTest {
         Api.lead("lena").contentType("application/json").body(NARRATIVE).put(base + "/standards/2.2/narrative")
                 .then().statusCode(200).body("version", equalTo(1));
     }
+
+    @Test
+    void ifMatchRefusesAWriteBasedOnAnOlderVersionAndWritesNothing() {
+        String id = Api.openInspection("lena", "If-Match narrative PDU", "London");
+        String base = "/inspections/" + id;
+        Api.lead("lena").contentType("application/json").header("If-Match", "0")
+                .body(Map.of("recommendations", List.of(Map.of("addressee", "The PDU", "text", "First."))))
+                .put(base + "/recommendations").then().statusCode(200).body("version", equalTo(1));
+        // written at version 0 again: someone else's version 1 is not overwritten
+        Api.lead("lena").contentType("application/json").header("If-Match", "\"0\"")
+                .body(Map.of("recommendations", List.of(Map.of("addressee", "HMPPS", "text", "Mine."))))
+                .put(base + "/recommendations").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is at version 1 (by lena), not 0"));
+        Api.lead("lena").contentType("application/json").header("If-Match", "1")
+                .body(Map.of("strengths", List.of("x"))).put(base + "/standards/2.2/narrative").then().statusCode(409);
+        Api.lead("lena").contentType("application/json").header("If-Match", "soon")
+                .body(Map.of("paragraphs", List.of("x"))).put(base + "/background").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"));
+        Api.lead("lena").get(base + "/recommendations").then().body("version", equalTo(1))
+                .body("recommendations[0].text", equalTo("First."));
+        Api.lead("lena").get(base + "/standards/2.2/narrative").then().body("version", equalTo(0));
+        Api.lead("lena").get(base + "/background").then().body("version", equalTo(0));
+        // the same text again is no conflict: nothing would be overwritten
+        Api.lead("lena").contentType("application/json").header("If-Match", "0")
+                .body(Map.of("recommendations", List.of(Map.of("addressee", "The PDU", "text", "First."))))
+                .put(base + "/recommendations").then().statusCode(200).body("changed", equalTo(false));
+    }
 }

@@ -1,6 +1,7 @@
 package uk.probation.inspection.cases.narrative;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -87,6 +89,11 @@ public class NarrativeResource {
     public record VersionView(int version, Object body, String recordedBy, Instant recordedAt) {
     }
 
+    static final String IF_MATCH = "The version of this text the writer last saw (0: none yet), optional";
+
+    static final String STALE_OR_FROZEN = ApiErrors.FROZEN
+            + "; or the text has changed since the version the writer saw (If-Match): nothing is written";
+
     @Inject
     InspectionAccess access;
 
@@ -103,11 +110,12 @@ public class NarrativeResource {
     @Operation(operationId = "recordNarrative", summary = "Record a standard's narrative: strengths, areas for improvement, cohort sections and prompt facts (the team)")
     @APIResponse(responseCode = "200", description = "Recorded with its new version (changed true), or the same text again (changed false)")
     @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
-    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = STALE_OR_FROZEN)
     @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "Unknown standard, too many or too long paragraphs, sections or facts, or a fact whose question, cohort or template is not allowed")
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
     public NarrativeView putNarrative(@PathParam("id") String id, @PathParam("standardId") String standardId,
-            NarrativeBody body) {
+            NarrativeBody body,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         Inspection inspection = access.lockForTeamWrite(id);
         NarrativeBody b = (body == null ? new NarrativeBody(null, null, null, null) : body).normalised();
         List<FieldError> problems = NarrativeRules.narrative(access.framework(inspection), standardId, b.strengths(),
@@ -115,7 +123,7 @@ public class NarrativeResource {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid("The narrative was not recorded", problems);
         }
-        ReportTexts.Recorded recorded = texts.record(inspection.id, ReportText.standardPart(standardId), b);
+        ReportTexts.Recorded recorded = record(inspection, ReportText.standardPart(standardId), b, ifMatch);
         if (recorded.changed()) {
             events.append(new NarrativeRecorded(inspection.id, standardId, recorded.text().version, b.strengths(),
                     b.areasForImprovement(),
@@ -179,17 +187,19 @@ public class NarrativeResource {
     @APIResponse(responseCode = "200", description = "Recorded with its new version (changed true), or the same list again (changed false); an empty list clears them")
     @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
     @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
-    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = STALE_OR_FROZEN)
     @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "Missing list, more than 50 recommendations, or an addressee or text missing or too long")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
-    public RecommendationsView putRecommendations(@PathParam("id") String id, RecommendationsBody body) {
+    public RecommendationsView putRecommendations(@PathParam("id") String id, RecommendationsBody body,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         Inspection inspection = access.lockForLeadWrite(id);
         List<Recommendation> list = body == null ? null : body.recommendations();
         List<FieldError> problems = NarrativeRules.recommendations(list);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid("The recommendations were not recorded", problems);
         }
-        ReportTexts.Recorded recorded = texts.record(inspection.id, ReportText.RECOMMENDATIONS, new RecommendationsBody(list));
+        ReportTexts.Recorded recorded = record(inspection, ReportText.RECOMMENDATIONS, new RecommendationsBody(list),
+                ifMatch);
         if (recorded.changed()) {
             events.append(new RecommendationsRecorded(inspection.id, recorded.text().version,
                     list.stream().map(r -> new RecommendationsRecorded.Recommendation(r.addressee(), r.text())).toList(),
@@ -229,17 +239,18 @@ public class NarrativeResource {
     @APIResponse(responseCode = "200", description = "Recorded (changed true) or unchanged (changed false), beside the fieldwork and sample dates and the cases inspected")
     @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
     @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
-    @APIResponse(responseCode = ApiErrors.CONFLICT, description = ApiErrors.FROZEN)
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = STALE_OR_FROZEN)
     @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "A count outside 0 to 100,000, or too many or too long paragraphs")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
-    public BackgroundView putBackground(@PathParam("id") String id, BackgroundBody body) {
+    public BackgroundView putBackground(@PathParam("id") String id, BackgroundBody body,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         Inspection inspection = access.lockForLeadWrite(id);
         BackgroundBody b = (body == null ? new BackgroundBody(null, null, null) : body).normalised();
         List<FieldError> problems = NarrativeRules.background(b.interviewsHeld(), b.meetingsHeld(), b.paragraphs());
         if (!problems.isEmpty()) {
             throw ProblemException.invalid("The background was not recorded", problems);
         }
-        ReportTexts.Recorded recorded = texts.record(inspection.id, ReportText.BACKGROUND, b);
+        ReportTexts.Recorded recorded = record(inspection, ReportText.BACKGROUND, b, ifMatch);
         if (recorded.changed()) {
             events.append(new BackgroundRecorded(inspection.id, recorded.text().version, b.interviewsHeld(),
                     b.meetingsHeld(), b.paragraphs(), recorded.text().recordedBy));
@@ -298,6 +309,27 @@ public class NarrativeResource {
         return new BackgroundView(inspection.fieldworkStart, inspection.sampleFrom, inspection.sampleTo, cases,
                 b.interviewsHeld(), b.meetingsHeld(), b.paragraphs(), text == null ? 0 : text.version, changed,
                 text == null ? null : text.recordedBy, text == null ? null : text.recordedAt);
+    }
+
+    /** The one write of every part: If-Match (optional) is the version the writer saw, 0 when there was none. */
+    private ReportTexts.Recorded record(Inspection inspection, String part, Object body, String ifMatch) {
+        return texts.record(inspection.id, part, body, expectedVersion(ifMatch));
+    }
+
+    /** If-Match as a version: {@code 3} or the ETag form {@code "3"}; absent: no check. */
+    static Integer expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.strip();
+        if (v.length() > 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        if (v.matches("[0-9]{1,9}")) {
+            return Integer.parseInt(v);
+        }
+        throw ProblemException.invalid("The text was not recorded", List.of(FieldError.field("If-Match",
+                "must be the version the writer last saw, e.g. 3 (0: none yet)")));
     }
 
     private List<VersionView> history(Inspection inspection, String part, Class<?> type) {

@@ -27,13 +27,21 @@ public class ReportTexts {
     @Inject
     Caller caller;
 
-    /** The caller must hold the inspection's lock (InspectionAccess), so versions and events follow commit order. */
+    /**
+     * The caller must hold the inspection's lock (InspectionAccess), so versions and events follow commit order.
+     * {@code expected}: the version the writer last saw (0: none yet), or null to write whatever is current; the same
+     * text again is never a conflict, since nothing would be overwritten.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Recorded record(UUID inspectionId, String part, Object body) {
+    public Recorded record(UUID inspectionId, String part, Object body, Integer expected) {
         String serialised = write(body);
         ReportText current = ReportText.find(inspectionId, part).orElse(null);
         if (current != null && current.body.equals(serialised)) {
             return new Recorded(current, false);
+        }
+        int currentVersion = current == null ? 0 : current.version;
+        if (expected != null && expected != currentVersion) {
+            throw new StaleReportTextException(part, currentVersion, current == null ? null : current.recordedBy, expected);
         }
         if (current == null) {
             current = new ReportText();

@@ -52,7 +52,7 @@ public class JudgementWrite {
         }
         judgements.put(id, standardId, new JudgementResource.JudgementBody(rating, rationale));
         narratives.putNarrative(id, standardId, new NarrativeResource.NarrativeBody(strengthList, areaList,
-                current.cohortSections(), current.promptFacts()));
+                current.cohortSections(), current.promptFacts()), null);
     }
 
     /** One paragraph per block of text between blank lines. */

@@ -27,6 +27,21 @@ public final class Forms {
         return post(user, role, page, action, fields, "text/html");
     }
 
+    /** A form with repeated fields (rows): each value of a list is sent under the same name, in order. */
+    public static Response postRows(String user, String role, String page, String action,
+            Map<String, java.util.List<String>> fields) {
+        String token = TestTokens.token(user, role);
+        Response loaded = given().auth().oauth2(token).get(page);
+        var request = given().auth().oauth2(token).cookies(loaded.getCookies()).redirects().follow(false)
+                .accept("text/html").contentType(ContentType.URLENC.withCharset("UTF-8"));
+        Matcher csrf = HIDDEN.matcher(loaded.asString());
+        if (csrf.find()) {
+            request.formParam(csrf.group(1), csrf.group(2));
+        }
+        fields.forEach((name, values) -> request.formParam(name, values.toArray()));
+        return request.post(action);
+    }
+
     /** As the page's script posts it: the same form, asking for {@code accept} (application/json). */
     public static Response post(String user, String role, String page, String action, Map<String, String> fields,
             String accept) {

@@ -87,12 +87,12 @@ public class FeedbackAnnouncer {
             if (q.questionType() == QuestionType.YES_NO) {
                 Figure f = figures.get(q.id());
                 questions.add(new FeedbackSummarised.QuestionFigure(q.id(), q.text(), everything ? null : f.count(),
-                        everything ? null : f.base()));
+                        everything ? null : f.base(), q.reportPhrase()));
             } else if (q.questionType().hasOptions()) {
                 for (String option : q.options()) {
                     Figure f = figures.get(FeedbackSummariser.optionKey(q, option));
                     options.add(new FeedbackSummarised.OptionFigure(q.id(), option, q.text() + " " + words(option),
-                            everything ? null : f.count(), everything ? null : f.base()));
+                            everything ? null : f.count(), everything ? null : f.base(), q.optionPhrase(option)));
                 }
             }
         }

@@ -2,6 +2,7 @@ package uk.probation.inspection.feedback.template;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -31,10 +32,13 @@ public record SurveyTemplate(String id, String title, List<String> channels, Lis
     /**
      * One question. {@code when} makes it conditional on an earlier yes/no answer; {@code channels} restricts
      * it to some channels (interview-only); {@code exclusiveOptions} (such as NONE) cannot be combined.
+     * {@code reportPhrase} (yes/no questions) and {@code optionPhrases} (choice questions, by option) word the figure
+     * in the report: a phrase read after "62 out of 93", or a sentence with {@code {n}}, {@code {m}} and
+     * {@code {inFive}} in place of the figures; without one the report prints a plain line.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(String id, String text, String type, List<String> options, List<String> exclusiveOptions,
-            Condition when, List<String> channels) {
+            Condition when, List<String> channels, String reportPhrase, Map<String, String> optionPhrases) {
 
         @JsonIgnore
         public QuestionType questionType() {
@@ -44,6 +48,12 @@ public record SurveyTemplate(String id, String title, List<String> channels, Lis
         @JsonIgnore
         public boolean isExclusive(String option) {
             return exclusiveOptions != null && exclusiveOptions.contains(option);
+        }
+
+        /** The report's wording of one option's figure, or null. */
+        @JsonIgnore
+        public String optionPhrase(String option) {
+            return optionPhrases == null ? null : optionPhrases.get(option);
         }
 
         @JsonIgnore

@@ -18,6 +18,8 @@ public final class TemplateValidator {
     // Values travel in CSV cells and ';'-separated lists, so they must not contain ';' ',' quotes or spaces.
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+\\-]{0,63}");
     private static final Pattern TOTAL_NAME = Pattern.compile("[a-z][A-Za-z0-9_]{0,63}");
+    private static final Pattern PLACEHOLDERS = Pattern.compile("\\{(n|m|inFive)}");
+    private static final int MAX_PHRASE = 300;
     private static final Set<String> RESERVED = Set.of(SurveyTemplate.RESPONDENT_COLUMN, SurveyTemplate.CHANNEL_COLUMN);
 
     private TemplateValidator() {
@@ -131,8 +133,45 @@ public final class TemplateValidator {
                 }
             }
         }
+        checkPhrases(path, question, type, errors);
         if (question.id() != null && type != null) {
             earlier.putIfAbsent(question.id(), type);
+        }
+    }
+
+    /** The report's wording: a yes/no question's phrase, or a choice question's phrase per option. */
+    private static void checkPhrases(String path, SurveyTemplate.Question question, QuestionType type,
+            List<FieldError> errors) {
+        if (question.reportPhrase() != null) {
+            if (type != QuestionType.YES_NO) {
+                errors.add(FieldError.field(path + ".reportPhrase",
+                        "only yes/no questions have one; a choice question words each option in optionPhrases"));
+            } else {
+                checkPhrase(path + ".reportPhrase", question.reportPhrase(), errors);
+            }
+        }
+        if (question.optionPhrases() != null) {
+            if (type == null || !type.hasOptions()) {
+                errors.add(FieldError.field(path + ".optionPhrases", "only choice questions have them"));
+                return;
+            }
+            question.optionPhrases().forEach((option, phrase) -> {
+                if (question.options() == null || !question.options().contains(option)) {
+                    errors.add(FieldError.field(path + ".optionPhrases", "'" + option + "' is not an option"));
+                } else {
+                    checkPhrase(path + ".optionPhrases." + option, phrase, errors);
+                }
+            });
+        }
+    }
+
+    private static void checkPhrase(String path, String phrase, List<FieldError> errors) {
+        if (phrase == null || phrase.isBlank()) {
+            errors.add(FieldError.field(path, "must not be empty (leave it out for the plain line)"));
+        } else if (phrase.length() > MAX_PHRASE) {
+            errors.add(FieldError.field(path, "is longer than " + MAX_PHRASE + " characters"));
+        } else if (PLACEHOLDERS.matcher(phrase).replaceAll("").chars().anyMatch(c -> c == '{' || c == '}')) {
+            errors.add(FieldError.field(path, "may hold only the placeholders {n}, {m} and {inFive}"));
         }
     }
 

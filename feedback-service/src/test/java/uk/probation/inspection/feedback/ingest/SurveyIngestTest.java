@@ -91,6 +91,13 @@ class SurveyIngestTest {
             happy = q.get("id").asText().equals("happy_with_support") ? q : happy;
         }
         assertEquals(List.of(61, 93), List.of(happy.get("yes").asInt(), happy.get("answered").asInt()));
+        // With the template's wording for the report; an option the template gives none has no phrase at all.
+        assertEquals("were happy with the overall support they received", happy.get("reportPhrase").asText());
+        Map<String, JsonNode> options = new java.util.HashMap<>();
+        last.get("options").forEach(o -> options.put(o.get("questionId").asText() + "." + o.get("option").asText(), o));
+        assertEquals("{n} of {m} raised appointments as an issue",
+                options.get("issues.APPOINTMENTS").get("reportPhrase").asText());
+        assertFalse(options.get("issues.INDUCTION").has("reportPhrase"), options.get("issues.INDUCTION").toString());
         for (ConsumerRecord<String, String> summary : summaries) {
             assertFalse(summary.value().contains("listens") || summary.value().contains("reception"), summary.value());
         }

@@ -89,7 +89,7 @@ class DisclosureControlTest {
         SurveyTemplate contact = new SurveyTemplate("contact-test", "Contact", List.of("SURVEY"),
                 List.of(new Demographic("unit", "Unit", List.of("A", "B", "C"), null)),
                 List.of(new SurveyTemplate.Question("contact", "How?", "SINGLE_CHOICE", List.of("PHONE", "VISIT", "LETTER"),
-                        null, null, null)));
+                        null, null, null, null, null)));
         List<StoredResponse> responses = new ArrayList<>();
         int[][] counts = { { 10, 8, 2 }, { 10, 10, 10 }, { 20, 12, 8 } }; // unit A, B, C: PHONE, VISIT, LETTER
         String[] options = { "PHONE", "VISIT", "LETTER" };

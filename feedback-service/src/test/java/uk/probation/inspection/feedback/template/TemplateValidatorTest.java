@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -31,13 +32,13 @@ class TemplateValidatorTest {
         SurveyTemplate bad = new SurveyTemplate("Bad Id!", "", List.of("SURVEY", "SURVEY"),
                 List.of(new Demographic("gender", null, List.of(), new GroupTotal("x", List.of("WHITE")))),
                 List.of(
-                        new Question("gender", "dup", "YES_NO", null, null, null, null),
-                        new Question("q1", "t", "RATING", null, null, null, null),
-                        new Question("q2", "t", "MULTI_CHOICE", List.of(), List.of("NONE"), null, null),
-                        new Question("q3", "t", "YES_NO", List.of("A"), null, new Condition("later", "MAYBE"), null),
-                        new Question("later", "t", "YES_NO", null, null, null, List.of("PHONE")),
-                        new Question("q4", "t", "FREE_TEXT", null, null, new Condition("q2", "YES"), List.of()),
-                        new Question("q5", "", "SINGLE_CHOICE", List.of("A;B", "A", "A"), List.of("A"), null, null)));
+                        new Question("gender", "dup", "YES_NO", null, null, null, null, null, null),
+                        new Question("q1", "t", "RATING", null, null, null, null, null, null),
+                        new Question("q2", "t", "MULTI_CHOICE", List.of(), List.of("NONE"), null, null, null, null),
+                        new Question("q3", "t", "YES_NO", List.of("A"), null, new Condition("later", "MAYBE"), null, null, null),
+                        new Question("later", "t", "YES_NO", null, null, null, List.of("PHONE"), null, null),
+                        new Question("q4", "t", "FREE_TEXT", null, null, new Condition("q2", "YES"), List.of(), null, null),
+                        new Question("q5", "", "SINGLE_CHOICE", List.of("A;B", "A", "A"), List.of("A"), null, null, null, null)));
         List<FieldError> errors = TemplateValidator.validate(bad);
         String fields = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("\n"));
         List<String> expected = List.of(
@@ -64,6 +65,38 @@ class TemplateValidatorTest {
             assertTrue(fields.contains(e), "missing \"" + e + "\" in:\n" + fields);
         }
         assertEquals(expected.size(), errors.size(), fields);
+    }
+
+    @Test
+    void reportPhrasesBelongToTheirQuestionTypeAndOptionsAndHoldOnlyKnownPlaceholders() {
+        SurveyTemplate bad = new SurveyTemplate("ok-id", "t", List.of("SURVEY"), List.of(), List.of(
+                new Question("q1", "t", "YES_NO", null, null, null, null, "{n} of {m} agreed", null),
+                new Question("q2", "t", "YES_NO", null, null, null, null, " ", Map.of("A", "x")),
+                new Question("q3", "t", "MULTI_CHOICE", List.of("A", "B"), null, null, null, "agreed",
+                        Map.of("A", "{count} chose A", "C", "chose C", "B", "x".repeat(301))),
+                new Question("q4", "t", "SINGLE_CHOICE", List.of("A"), null, null, null, null, Map.of("A", "{n} chose A"))));
+        String fields = TemplateValidator.validate(bad).stream().map(e -> e.field() + ": " + e.message()).sorted()
+                .collect(Collectors.joining("\n"));
+        assertEquals(String.join("\n",
+                "questions[1].optionPhrases: only choice questions have them",
+                "questions[1].reportPhrase: must not be empty (leave it out for the plain line)",
+                "questions[2].optionPhrases.A: may hold only the placeholders {n}, {m} and {inFive}",
+                "questions[2].optionPhrases.B: is longer than 300 characters",
+                "questions[2].optionPhrases: 'C' is not an option",
+                "questions[2].reportPhrase: only yes/no questions have one; a choice question words each option in"
+                        + " optionPhrases"), fields);
+    }
+
+    @Test
+    void theBuiltInTemplateWordsTheNewhamFiguresForTheReport() {
+        SurveyTemplate template = Templates.userVoice();
+        assertEquals("were happy with the overall support they received",
+                template.question("happy_with_support").orElseThrow().reportPhrase());
+        assertEquals("{n} of the {m} who needed support said they had been helped",
+                template.question("helped_by_probation").orElseThrow().reportPhrase());
+        assertEquals("{n} of {m} raised appointments as an issue",
+                template.question("issues").orElseThrow().optionPhrase("APPOINTMENTS"));
+        assertEquals(null, template.question("issues").orElseThrow().optionPhrase("INDUCTION"));
     }
 
     @Test

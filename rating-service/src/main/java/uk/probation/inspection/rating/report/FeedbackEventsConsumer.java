@@ -81,10 +81,11 @@ public class FeedbackEventsConsumer {
                 return;
             }
             UserVoiceFigures figures = new UserVoiceFigures(s.templateId(), s.respondents(), s.channels(),
-                    s.questions().stream().map(q -> new UserVoiceFigures.Question(q.id(), q.text(), q.yes(), q.answered()))
+                    s.questions().stream().map(q -> new UserVoiceFigures.Question(q.id(), q.text(), q.yes(), q.answered(),
+                            q.reportPhrase()))
                             .toList(),
                     s.options().stream().map(o -> new UserVoiceFigures.Option(o.questionId(), o.option(), o.text(),
-                            o.selected(), o.answered())).toList());
+                            o.selected(), o.answered(), o.reportPhrase())).toList());
             int version = s.publicationVersion() == null ? 0 : s.publicationVersion();
             // A database outage is waited out (in order, like case-events) instead of failing the channel for good.
             Retrying.call("feedback.summarised of " + id, retryFor, () -> {

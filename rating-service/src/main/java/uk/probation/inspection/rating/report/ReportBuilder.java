@@ -194,7 +194,7 @@ public final class ReportBuilder {
                 b == null ? null : b.meetingsHeld(), b == null ? List.of() : b.paragraphs());
     }
 
-    /** "62 out of 93 …" for every question and option the survey summary holds. */
+    /** "62 out of 93 …" for every question and option the survey summary holds, in the template's words where it has them. */
     static ReportView.UserVoice userVoice(UserVoiceFigures uv) {
         if (uv == null) {
             return null;
@@ -206,14 +206,16 @@ public final class ReportBuilder {
                 withheld = true;
                 continue;
             }
-            statements.add(q.yes() + " out of " + q.answered() + " answered yes: " + q.text());
+            statements.add(UserVoiceSentence.of(q.reportPhrase(), q.yes(), q.answered(),
+                    q.yes() + " out of " + q.answered() + " answered yes: " + q.text()));
         }
         for (UserVoiceFigures.Option o : uv.options()) {
             if (o.selected() == null || o.answered() == null) {
                 withheld = true;
                 continue;
             }
-            statements.add(o.selected() + " out of " + o.answered() + " chose “" + o.text() + "”");
+            statements.add(UserVoiceSentence.of(o.reportPhrase(), o.selected(), o.answered(),
+                    o.selected() + " out of " + o.answered() + " chose “" + o.text() + "”"));
         }
         return new ReportView.UserVoice(uv.respondents(), uv.channels().get("INTERVIEW"), statements, withheld);
     }

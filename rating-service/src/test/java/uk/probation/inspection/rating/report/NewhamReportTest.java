@@ -148,9 +148,17 @@ class NewhamReportTest {
         assertTrue(published.indexOf("id=\"domain-1\"") < published.indexOf("id=\"people-on-probation\"")
                 && published.indexOf("id=\"people-on-probation\"") < published.indexOf("id=\"domain-2\""));
         assertTrue(people.contains("User Voice heard from 96 people on probation, 13 of them interviewed face to face."));
-        assertTrue(people.contains("62 out of 93 answered yes: Are you happy with the overall support you receive from"
-                + " probation?"), people);
-        assertTrue(people.contains("28 out of 94 chose"), people);
+        // In the published report's own words: the phrases of the survey template feedback-service ships.
+        for (String sentence : List.of("62 out of 93 were happy with the overall support they received",
+                "26 of 93 could not name anything positive about their time on probation",
+                "28 of 94 raised appointments as an issue",
+                "32 of the 61 who needed support said they had been helped",
+                "30 of 93 said they had been asked for their views on the service they receive",
+                "0 of 13 interviewed said they had had a say in how probation services are run",
+                "three in five said their relationship with their practitioner worked well")) {
+            assertTrue(people.contains("<li>" + sentence + "</li>"), sentence + " in " + people);
+        }
+        assertFalse(people.contains("answered yes") || people.contains(" chose "), "no plain lines left: " + people);
 
         // The region comparison: alone in its region, the pooled figure is its own and it ranks 1 of 1.
         assertTrue(section(published, "kq-2.2.3", "tr").contains("<td class=\"govuk-table__cell pooled\">36%</td>"
@@ -339,19 +347,31 @@ class NewhamReportTest {
         return values;
     }
 
-    /** The User Voice figures of expected-feedback.json, as feedback-service announces them; {@code extra} more yes. */
+    /** The survey template feedback-service ships, whose report phrases feedback.summarised carries. */
+    static final Path SHIPPED_TEMPLATE = Path.of("../feedback-service/src/main/resources/templates/user-voice-2022.json");
+
+    /**
+     * The User Voice figures of expected-feedback.json, as feedback-service announces them: with the report phrases
+     * of its shipped template; {@code extra} more yes.
+     */
     static FeedbackSummarised userVoice(UUID id, Integer version, int extra) throws Exception {
         JsonNode f = JSON.readTree(Files.readString(GoldenData.newham("expected-feedback.json")));
+        Map<String, JsonNode> template = new LinkedHashMap<>();
+        JSON.readTree(SHIPPED_TEMPLATE.toFile()).path("questions").forEach(q -> template.put(q.path("id").asText(), q));
         List<FeedbackSummarised.QuestionFigure> questions = new ArrayList<>();
         f.path("questions").fields().forEachRemaining(q -> questions.add(new FeedbackSummarised.QuestionFigure(q.getKey(),
                 q.getKey().equals("happy_with_support") ? "Are you happy with the overall support you receive from probation?"
                         : q.getKey().replace('_', ' '),
                 q.getValue().path("yes").asInt() + (q.getKey().equals("happy_with_support") ? extra : 0),
-                q.getValue().path("answered").asInt())));
+                q.getValue().path("answered").asInt(), template.get(q.getKey()).path("reportPhrase").textValue())));
         List<FeedbackSummarised.OptionFigure> options = new ArrayList<>();
-        f.path("options").fields().forEachRemaining(o -> options.add(new FeedbackSummarised.OptionFigure(
-                o.getKey().split("\\.")[0], o.getKey().split("\\.")[1], o.getKey(), o.getValue().path("selected").asInt(),
-                o.getValue().path("answered").asInt())));
+        f.path("options").fields().forEachRemaining(o -> {
+            String question = o.getKey().split("\\.")[0];
+            String option = o.getKey().split("\\.")[1];
+            options.add(new FeedbackSummarised.OptionFigure(question, option, o.getKey(),
+                    o.getValue().path("selected").asInt(), o.getValue().path("answered").asInt(),
+                    template.get(question).path("optionPhrases").path(option).textValue()));
+        });
         Map<String, Integer> channels = new LinkedHashMap<>();
         f.path("channels").fields().forEachRemaining(c -> channels.put(c.getKey(), c.getValue().asInt()));
         return new FeedbackSummarised(id.toString(), "user-voice-2022", version, f.path("respondents").asInt(), channels,

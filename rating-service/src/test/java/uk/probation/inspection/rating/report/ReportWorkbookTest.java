@@ -40,7 +40,7 @@ class ReportWorkbookTest {
         byte[] book = ReportWorkbook.write(ratings, BreakdownGroups.of(Dimension.PROBATION, d -> List.of()),
                 Map.of("ALL", List.of(new QuestionView("2.2.1", 1, 2, 0, 3, 33))),
                 Map.of("2.2.1", "@SUM(A1:A9)"), Set.of("2.2.1"), new UserVoiceFigures("t", 1, Map.of(),
-                        List.of(new UserVoiceFigures.Question("q", "-2+3", 1, 1)), List.of()), agreement());
+                        List.of(new UserVoiceFigures.Question("q", "-2+3", 1, 1, null)), List.of()), agreement());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(book))) {
             Sheet standards = workbook.getSheet("Ratings");
             assertEquals(CellType.STRING, standards.getRow(1).getCell(1).getCellType());
