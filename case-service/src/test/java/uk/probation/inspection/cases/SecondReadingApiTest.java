@@ -133,6 +133,23 @@ class SecondReadingApiTest {
             assertEquals("KEPT", last.path("disagreements").get(0).path("outcome").asText());
             assertEquals("The reader is right.", last.path("disagreements").get(1).path("reason").asText());
             assertTrue(last.path("disagreements").get(2).path("outcome").isNull());
+
+            // A first answer changed later moves the agreement only where the pair is answered and unresolved:
+            // NEW-002's 2.2.1 is resolved (kept as read), 2.2.1a is a prompt, NEW-004's 2.2.1 (NO, NO) now disagrees.
+            answer(Api.lead("lena"), base + "/cases/NEW-002/answers/2.2.1", "NO", 200);
+            answer(Api.lead("lena"), base + "/cases/NEW-001/answers/2.2.1a", "YES", 200);
+            answer(Api.lead("lena"), base + "/cases/NEW-004/answers/2.2.1", "YES", 200);
+            List<CaseEventsReader.Event> later = reader.awaitAtLeast(events.size() + 4, Duration.ofSeconds(30))
+                    .subList(events.size(), events.size() + 4);
+            assertEquals(List.of("answer.recorded", "answer.recorded", "answer.recorded",
+                    "second.reading.agreement.summarised"), later.stream().map(CaseEventsReader.Event::type).toList());
+            JsonNode moved = SamplingApiTest.read(later.get(3).data());
+            assertTrue(moved.path("version").asInt() > last.path("version").asInt());
+            assertEquals(4, moved.path("overall").path("agreed").asInt(), "5 of 8 before, NEW-004 2.2.1 no longer agrees");
+            Api.lead("lena").get(qa + "/agreement").then()
+                    .body("overall.agreed", equalTo(4))
+                    .body("keyQuestions.find { it.id == '2.2.1' }.agreement.agreed", equalTo(1))
+                    .body("disagreements.caseRef", contains("NEW-002", "NEW-003", "NEW-004", "NEW-004"));
         }
     }
 

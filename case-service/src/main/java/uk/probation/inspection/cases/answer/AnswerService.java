@@ -2,10 +2,12 @@ package uk.probation.inspection.cases.answer;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -55,6 +57,9 @@ public class AnswerService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    jakarta.enterprise.event.Event<FirstAnswersChanged> firstAnswersChanged;
 
     @Transactional
     public Recorded recordOne(String inspectionId, String caseRef, String questionId, String value, String note) {
@@ -106,7 +111,9 @@ public class AnswerService {
             }
             return new Recorded(current, false);
         }
-        return new Recorded(apply(inspection, c, current, questionId, value, note, Instant.now()), true);
+        Answer recorded = apply(inspection, c, current, questionId, value, note, Instant.now());
+        firstAnswersChanged.fire(new FirstAnswersChanged(inspection, Set.of(c.id), Set.of(questionId)));
+        return new Recorded(recorded, true);
     }
 
     /**
@@ -142,6 +149,8 @@ public class AnswerService {
         }
         Instant now = Instant.now();
         int recorded = 0;
+        Set<UUID> changedCases = new HashSet<>();
+        Set<String> changedQuestions = new HashSet<>();
         for (AnswerInput input : inputs) {
             SampledCase c = cases.get(input.caseRef());
             Answer existing = current.get(c.id + "/" + input.questionId());
@@ -149,7 +158,12 @@ public class AnswerService {
                 continue;
             }
             apply(inspection, c, existing, input.questionId(), input.answer(), null, now);
+            changedCases.add(c.id);
+            changedQuestions.add(input.questionId());
             recorded++;
+        }
+        if (recorded > 0) {
+            firstAnswersChanged.fire(new FirstAnswersChanged(inspection, changedCases, changedQuestions));
         }
         return new BatchResult(recorded, inputs.size() - recorded);
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 import uk.probation.inspection.cases.answer.Answer;
 import uk.probation.inspection.cases.answer.AnswerService;
 import uk.probation.inspection.cases.answer.AnswerValue;
+import uk.probation.inspection.cases.answer.FirstAnswersChanged;
 import uk.probation.inspection.cases.casefile.CaseService;
 import uk.probation.inspection.cases.casefile.SampledCase;
 import uk.probation.inspection.cases.events.CaseEvents;
@@ -226,10 +228,27 @@ public class SecondReadingService {
     }
 
     /**
+     * A first answer changed: the agreement changes with it where the case's second reading answered that question
+     * and the disagreement is not resolved (a resolved one keeps the readings as they were), so announce it again. A
+     * resolution's own change of the first answer is such a resolved pair, announced by {@link #resolve}.
+     */
+    void firstAnswersChanged(@Observes FirstAnswersChanged changed) {
+        Number unresolved = (Number) SecondAnswer.getEntityManager().createQuery("""
+                select count(s) from SecondAnswer s
+                where s.secondReadingId in (select r.id from SecondReading r where r.caseId in ?1) and s.questionId in ?2
+                and not exists (select x from Resolution x where x.secondReadingId = s.secondReadingId
+                                and x.questionId = s.questionId)""")
+                .setParameter(1, changed.caseIds()).setParameter(2, changed.questionIds()).getSingleResult();
+        if (unresolved.longValue() > 0) {
+            summarise(changed.inspection());
+        }
+    }
+
+    /**
      * Announces the inspection's agreement as it now stands (second.reading.agreement.summarised), in the
      * transaction of the second answer or resolution that changed it, so rating-service's workbook can carry it
-     * without ever calling case-service. Its version is the sum of every second answer's version and the number of
-     * resolutions: each change raises it by at least one.
+     * without ever calling case-service. Its version is the sum of every second answer's version, the number of
+     * resolutions and the versions of the first answers on second-read cases: each change raises it by at least one.
      */
     private void summarise(Inspection inspection) {
         var em = SecondAnswer.getEntityManager();
@@ -239,7 +258,12 @@ public class SecondReadingService {
         Number resolutions = (Number) em.createQuery("select count(x) from Resolution x where x.secondReadingId in"
                 + " (select r.id from SecondReading r where r.inspectionId = ?1)")
                 .setParameter(1, inspection.id).getSingleResult();
-        events.append(AgreementSummary.of(inspection.id, Math.toIntExact((answers == null ? 0 : answers.longValue()) + resolutions.longValue()), report(inspection)));
+        Number firsts = (Number) em.createQuery("select sum(a.version) from Answer a where a.caseId in"
+                + " (select r.caseId from SecondReading r where r.inspectionId = ?1)")
+                .setParameter(1, inspection.id).getSingleResult();
+        long version = (answers == null ? 0 : answers.longValue()) + resolutions.longValue()
+                + (firsts == null ? 0 : firsts.longValue());
+        events.append(AgreementSummary.of(inspection.id, Math.toIntExact(version), report(inspection)));
     }
 
     private AgreementReport report(Inspection inspection) {
