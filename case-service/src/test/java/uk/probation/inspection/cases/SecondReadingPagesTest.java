@@ -46,6 +46,12 @@ class SecondReadingPagesTest {
                 .body(containsString("govuk-frontend.min.css")).extract().asString();
         assertFalse(blind.contains("lena") || blind.contains("checked"), "nothing of the first reading: " + blind);
         Api.as("otto", "inspector").get(readerPage).then().statusCode(404);
+        // Readers are not on the team: their home page lists the inspection apart, linking to the blind page.
+        Api.as("quinn", "inspector").get("/workspace/").then().statusCode(200)
+                .body(containsString("id=\"second-readings\"")).body(containsString("href=\"" + readerPage + "\""));
+        Api.as("quinn", "quality-assurance").get("/workspace/").then().statusCode(200);
+        assertFalse(Api.as("otto", "inspector").get("/workspace/").then().statusCode(200).extract().asString()
+                .contains(readerPage), "nothing given to otto");
         String action = readerPage + "/NEW-001/2.2.1";
         Response saved = Forms.post("quinn", "inspector", readerPage, action, Map.of("answer", "YES"));
         assertEquals(303, saved.statusCode(), saved.asString());

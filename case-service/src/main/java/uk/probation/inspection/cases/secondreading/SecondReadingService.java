@@ -414,6 +414,14 @@ public class SecondReadingService {
         return inspection;
     }
 
+    /** The inspections with cases given to the caller to read (not bound to their sub by this look). */
+    public List<Inspection> inspectionsToRead() {
+        List<UUID> ids = SecondReading.<SecondReading>list("reader", caller.username()).stream()
+                .filter(r -> r.readerSubject == null || r.readerSubject.equals(caller.subject()))
+                .map(r -> r.inspectionId).distinct().toList();
+        return ids.stream().map(id -> Inspection.<Inspection>findById(id)).toList();
+    }
+
     /** The caller's readings: named by username, bound to the first token's sub that uses them. */
     private List<SecondReading> readingsOfCaller(Inspection inspection) {
         List<SecondReading> readings = new ArrayList<>();

@@ -56,7 +56,7 @@ public class WorkspaceResource {
     @CheckedTemplate(basePath = "workspace")
     static class Templates {
         static native TemplateInstance home(String user, boolean viewer, boolean member, List<Views.InspectionRow> inspections,
-                String dashboardUrl);
+                List<Views.InspectionRow> toRead, String dashboardUrl);
 
         static native TemplateInstance inspection(String user, InspectionView inspection, Views.Nav nav,
                 List<CaseProgress> cases, int caseCount, List<CaseProgress.StandardProgress> columns, String cohort,
@@ -82,11 +82,14 @@ public class WorkspaceResource {
     @Inject
     WorkspaceConfig config;
 
+    @Inject
+    uk.probation.inspection.cases.secondreading.SecondReadingService secondReadings;
+
     static final int MY_INSPECTIONS = 500;
 
     @GET
     @Transactional
-    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.VIEWER })
+    @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR, Caller.QUALITY_ASSURANCE, Caller.VIEWER })
     public TemplateInstance home() {
         boolean member = caller.hasRole(Caller.LEAD_INSPECTOR) || caller.hasRole(Caller.INSPECTOR);
         List<Views.InspectionRow> rows = new ArrayList<>();
@@ -100,7 +103,13 @@ public class WorkspaceResource {
                 }
             }
         }
-        return Templates.home(caller.username(), caller.hasRole(Caller.VIEWER), member, rows,
+        // Second readers are not on the team: their cases to read are listed apart, linking to the blind page.
+        List<Views.InspectionRow> toRead = new ArrayList<>();
+        for (Inspection i : secondReadings.inspectionsToRead()) {
+            toRead.add(new Views.InspectionRow(i.id.toString(), i.name, i.pdu, i.region, i.status(Instant.now()).name(),
+                    "Second reader"));
+        }
+        return Templates.home(caller.username(), caller.hasRole(Caller.VIEWER), member, rows, toRead,
                 config.ratingsUrl() + "/dashboard/");
     }
 
