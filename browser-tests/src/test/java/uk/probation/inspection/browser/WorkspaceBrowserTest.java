@@ -166,9 +166,22 @@ class WorkspaceBrowserTest {
                 .body("[0].rating", org.hamcrest.Matchers.equalTo("GOOD"));
         SYSTEM.assertAccessible("workspace-10-judgement-saved");
 
+        // The report's text: a recommendation typed into the blank row and saved, through the same API.
+        browser.get(cases + "/workspace/inspections/" + id + "/report");
+        SYSTEM.assertAccessible("workspace-11-report-text");
+        browser.findElement(By.id("rec-1-addressee")).sendKeys("The PDU head");
+        browser.findElement(By.id("rec-1-text")).sendKeys("Make sure every assessment considers risk to children.");
+        browser.findElement(By.cssSelector("#recommendations button[value='save']")).sendKeys(Keys.ENTER);
+        wait.until(d -> !d.findElements(By.cssSelector(".govuk-notification-banner")).isEmpty());
+        given().auth().oauth2(lead).get(cases + "/inspections/" + id + "/recommendations").then().statusCode(200)
+                .body("recommendations[0].addressee", org.hamcrest.Matchers.equalTo("The PDU head"));
+        SYSTEM.assertAccessible("workspace-12-report-text-saved");
+        browser.get(cases + "/workspace/inspections/" + id + "/agreement");
+        SYSTEM.assertAccessible("workspace-13-agreement");
+
         browser.get(cases + "/workspace/inspections/" + id + "/publish");
         wait.until(d -> !d.findElements(By.cssSelector(".govuk-task-list")).isEmpty());
-        SYSTEM.assertAccessible("workspace-11-publish");
+        SYSTEM.assertAccessible("workspace-14-publish");
     }
 
     private static String answer(String cases, String token, String id, String caseRef, String question, String field) {
