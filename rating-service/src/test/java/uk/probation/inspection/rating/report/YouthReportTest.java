@@ -82,8 +82,9 @@ public class YouthReportTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             List<String> sheets = new ArrayList<>();
             book.forEach(s -> sheets.add(s.getSheetName()));
-            assertEquals(List.of("Ratings", "All cases", "Disposal", "Gender", "Ethnicity", "Age at start of the disposal",
-                    "Looked-after child", "Risk of serious harm", "Safety and wellbeing level", "User Voice"), sheets);
+            assertEquals(List.of("Ratings", "Key questions", "All cases", "Disposal", "Gender", "Ethnicity",
+                    "Age at start of the disposal", "Looked-after child", "Risk of serious harm",
+                    "Safety and wellbeing level", "User Voice", "Agreement"), sheets);
             assertSheetEqualsApi(id, book.getSheet("Disposal"), Map.of("COURT", "?disposal=COURT",
                     "OUT_OF_COURT", "?disposal=OUT_OF_COURT"));
             assertSheetEqualsApi(id, book.getSheet("Safety and wellbeing level"), Map.of(
