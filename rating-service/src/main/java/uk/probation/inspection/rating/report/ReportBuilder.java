@@ -202,20 +202,18 @@ public final class ReportBuilder {
         List<String> statements = new ArrayList<>();
         boolean withheld = false;
         for (UserVoiceFigures.Question q : uv.questions()) {
-            if (q.yes() == null || q.answered() == null) {
-                withheld = true;
-                continue;
+            String sentence = UserVoiceSentence.of(q);
+            withheld |= sentence == null;
+            if (sentence != null) {
+                statements.add(sentence);
             }
-            statements.add(UserVoiceSentence.of(q.reportPhrase(), q.yes(), q.answered(),
-                    q.yes() + " out of " + q.answered() + " answered yes: " + q.text()));
         }
         for (UserVoiceFigures.Option o : uv.options()) {
-            if (o.selected() == null || o.answered() == null) {
-                withheld = true;
-                continue;
+            String sentence = UserVoiceSentence.of(o);
+            withheld |= sentence == null;
+            if (sentence != null) {
+                statements.add(sentence);
             }
-            statements.add(UserVoiceSentence.of(o.reportPhrase(), o.selected(), o.answered(),
-                    o.selected() + " out of " + o.answered() + " chose “" + o.text() + "”"));
         }
         return new ReportView.UserVoice(uv.respondents(), uv.channels().get("INTERVIEW"), statements, withheld);
     }

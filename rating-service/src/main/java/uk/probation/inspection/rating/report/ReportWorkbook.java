@@ -121,17 +121,17 @@ public final class ReportWorkbook {
     }
 
     private static void userVoiceSheet(Sheet sheet, UserVoiceFigures uv) {
-        row(sheet, 0, "question_id", "option", "text", "yes_or_selected", "answered");
+        row(sheet, 0, "question_id", "option", "text", "yes_or_selected", "answered", "report_sentence");
         if (uv == null) {
             return;
         }
         int r = 1;
         row(sheet, r++, "respondents", "", "People on probation who took part", uv.respondents(), null);
         for (UserVoiceFigures.Question q : uv.questions()) {
-            row(sheet, r++, q.id(), "", q.text(), q.yes(), q.answered());
+            row(sheet, r++, q.id(), "", q.text(), q.yes(), q.answered(), UserVoiceSentence.of(q));
         }
         for (UserVoiceFigures.Option o : uv.options()) {
-            row(sheet, r++, o.questionId(), o.option(), o.text(), o.selected(), o.answered());
+            row(sheet, r++, o.questionId(), o.option(), o.text(), o.selected(), o.answered(), UserVoiceSentence.of(o));
         }
     }
 

@@ -15,6 +15,23 @@ public final class UserVoiceSentence {
     private UserVoiceSentence() {
     }
 
+    /** A yes/no question's figure as the report words it; null when it is withheld for small numbers. */
+    public static String of(UserVoiceFigures.Question q) {
+        if (q.yes() == null || q.answered() == null) {
+            return null;
+        }
+        return of(q.reportPhrase(), q.yes(), q.answered(), q.yes() + " out of " + q.answered() + " answered yes: " + q.text());
+    }
+
+    /** An option's figure as the report words it; null when it is withheld for small numbers. */
+    public static String of(UserVoiceFigures.Option o) {
+        if (o.selected() == null || o.answered() == null) {
+            return null;
+        }
+        return of(o.reportPhrase(), o.selected(), o.answered(),
+                o.selected() + " out of " + o.answered() + " chose “" + o.text() + "”");
+    }
+
     public static String of(String phrase, int count, int answered, String plainLine) {
         if (phrase == null || phrase.isBlank()) {
             return plainLine;

@@ -259,9 +259,10 @@ class NewhamReportTest {
             boolean found = false;
             for (int r = 1; r <= userVoice.getLastRowNum(); r++) {
                 List<String> row = values(userVoice.getRow(r));
-                found |= row.get(0).equals("happy_with_support") && row.get(3).equals("62") && row.get(4).equals("93");
+                found |= row.get(0).equals("happy_with_support") && row.get(3).equals("62") && row.get(4).equals("93")
+                        && row.get(5).equals("62 out of 93 were happy with the overall support they received");
             }
-            assertTrue(found, "User Voice sheet has 62 out of 93");
+            assertTrue(found, "User Voice sheet has 62 out of 93, and the report's sentence for it");
         }
     }
 
