@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -33,6 +35,9 @@ public class Inspection extends PanacheEntityBase {
     @Column(name = "framework_id")
     public String frameworkId;
 
+    /* Lazy: about 20 KB that every write would otherwise read under its row lock, while InspectionAccess parses
+       it once per inspection and keeps the result (entities are bytecode-enhanced, so lazy attributes work). */
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "framework_json")
     public String frameworkJson;
 
@@ -64,6 +69,10 @@ public class Inspection extends PanacheEntityBase {
     /** The latest publication version issued; 0 until the first publication. */
     @Column(name = "publication_version")
     public int publicationVersion;
+
+    /** True once any of its cases has a second reading (never reset: a stale true only costs a query). */
+    @Column(name = "second_read")
+    public boolean secondRead;
 
     /** A SCHEDULED inspection whose embargo has lifted is PUBLISHED: nobody has to act at that moment. */
     public Status status(Instant now) {

@@ -141,6 +141,7 @@ public class SecondReadingService {
             throw ProblemException.invalid("No case was assigned", errors);
         }
         Instant now = Instant.now();
+        inspection.secondRead = true;
         for (SampledCase c : cases) {
             SecondReading reading = new SecondReading();
             reading.id = UUID.randomUUID();
@@ -233,6 +234,9 @@ public class SecondReadingService {
      * resolution's own change of the first answer is such a resolved pair, announced by {@link #resolve}.
      */
     void firstAnswersChanged(@Observes FirstAnswersChanged changed) {
+        if (!changed.inspection().secondRead) {
+            return; // no second reading anywhere in it: nothing to announce, and no query for every single answer
+        }
         Number unresolved = (Number) SecondAnswer.getEntityManager().createQuery("""
                 select count(s) from SecondAnswer s
                 where s.secondReadingId in (select r.id from SecondReading r where r.caseId in ?1) and s.questionId in ?2
