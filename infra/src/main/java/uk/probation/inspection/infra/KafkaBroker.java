@@ -238,6 +238,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
                 "log.flush.interval.messages=9223372036854775807",
+                // The active controller appends a no-op record to the metadata log this often (default 500 ms) so that
+                // brokers see it alive; with one node in both roles that is idle work ten times a second for nobody.
+                "metadata.max.idle.interval.ms=5000",
                 "")
                 + "\n";
     }
