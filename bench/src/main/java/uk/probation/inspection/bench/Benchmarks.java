@@ -280,8 +280,8 @@ public final class Benchmarks {
         openLoopSingles(singlesAt, costRate, costWarmup);
         batchesAtRate(batchesAt, 1000, costWarmup / 5);
         // Registrations' and the warm-up's snapshots and commits done, and the JIT compilers' queues drained: measured
-        // 5 s after the load, rating-service's "idle" was 44.5 CPU-ms/s, most of it C1 and C2 finishing, and that
-        // much subtracted from every phase made its per-answer figure look smaller than it is.
+        // 5 s after the load, rating-service's "idle" was 44.5 CPU-ms/s (6 when settled; right after a load its C1 and
+        // C2 compiler threads lead), and that much subtracted from every phase made its per-answer figure too small.
         AnswerLoad.pause(20_000);
 
         say("cost: idle for " + idleSeconds + " s");

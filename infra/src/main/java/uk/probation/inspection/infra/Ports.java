@@ -16,7 +16,7 @@ public final class Ports {
     /*
      * Below Linux's ephemeral range (32768-60999): a port the kernel handed out with bind(0) can be taken as the
      * local end of an outgoing connection (a Kafka or PostgreSQL client of a service started a moment earlier)
-     * before the process it was meant for listens on it. That is how a service once "exited during start-up" in CI.
+     * before the process it was meant for listens on it: a likely cause of a service that "exited during start-up" in CI.
      */
     private static final int LOWEST = 20000;
     private static final int HIGHEST = 32767;

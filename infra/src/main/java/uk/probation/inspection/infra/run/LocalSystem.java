@@ -283,7 +283,8 @@ public final class LocalSystem {
             }
             sleep(500);
         }
-        throw new IllegalStateException(service.name() + " not ready after 180 s; see " + process.log());
+        throw new IllegalStateException(service.name() + " not ready after 180 s; see " + process.log()
+                + "; its last lines:\n" + tail(process.log(), 40));
     }
 
     /** The last lines of a log, so that a start-up failure in CI shows its cause where only the test output is kept. */
