@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,13 +54,10 @@ public final class Benchmarks {
     private final List<Integer> concurrencies = List.of(1, 4, 16);
 
     private final StringBuilder md = new StringBuilder();
-    private final Map<String, Double> peakRss = new ConcurrentHashMap<>();
+    private PeakRss peakRss;
     private BenchSystem bench;
     private Api api;
     private Api.Questions questions;
-    private volatile boolean sampling = true;
-    private volatile String currentSection = "";
-    private final Map<String, String> peakStep = new ConcurrentHashMap<>();
     private int inspectionCounter;
     private Path runDirectory;
 
@@ -83,8 +79,6 @@ public final class Benchmarks {
         double systemStart = seconds(t0);
         api = new Api(bench);
         questions = api.questions();
-        Thread sampler = new Thread(this::sampleRss, "rss-sampler");
-        sampler.setDaemon(true);
 
         section("Machine");
         line("- CPUs (nproc): " + Runtime.getRuntime().availableProcessors());
@@ -97,7 +91,7 @@ public final class Benchmarks {
         section("6a. Memory at idle (VmRSS)");
         Map<String, Double> idle = rssNow();
         idle.forEach((s, mb) -> line("- " + s + ": " + f0(mb) + " MB"));
-        sampler.start();
+        peakRss = new PeakRss(this::rssNow);
 
         if (steps.contains("cost")) {
             cost(runDir);
@@ -125,16 +119,16 @@ public final class Benchmarks {
         }
         // The peak is that of the load: the start-up step's AOT training runs grow while they write their cache at exit
         // (in a run of 2 December all three services' "peaks", 525-562 MB, were set there), and report RSS at ready.
-        sampling = false;
+        peakRss.stop();
         if (steps.contains("startup")) {
             startUp();
         }
 
         section("6c. Memory: idle and peak under load (VmRSS, target ≤ 256 MB each)");
-        line("| service | idle MB | peak MB during the load steps (" + String.join(", ", peakSteps()) + ") | target met |");
+        line("| service | idle MB | peak MB during the load steps (" + String.join(", ", peakRss.steps(BenchSystem.SERVICES)) + ") | target met |");
         line("|---|---|---|---|");
         for (String s : BenchSystem.SERVICES) {
-            double peak = peakRss.getOrDefault(s, -1.0);
+            double peak = peakRss.of(s);
             line("| " + s + " | " + f0(idle.get(s)) + " | " + f0(peak) + " | " + (peak <= 256 ? "yes" : "NO") + " |");
             targets.add(s + " peak RSS under the benchmark load ≤ 256 MB", f0(peak) + " MB", peak > 0 && peak <= 256);
         }
@@ -1019,26 +1013,10 @@ public final class Benchmarks {
         return Integer.parseInt(bench.url(service).replaceAll(".*:", ""));
     }
 
-    private void sampleRss() {
-        while (sampling) {
-            rssNow().forEach((s, mb) -> {
-                if (mb > peakRss.getOrDefault(s, 0.0)) {
-                    peakRss.put(s, mb);
-                    peakStep.put(s, currentSection);
-                }
-            });
-            AnswerLoad.pause(500);
-        }
-    }
-
-    /** Where each service's peak was set, e.g. "case-service in 3. End to end ...". */
-    private List<String> peakSteps() {
-        return BenchSystem.SERVICES.stream().filter(peakStep::containsKey)
-                .map(s -> s + " in " + peakStep.get(s).replaceAll(":.*", "")).toList();
-    }
-
     private void section(String title) {
-        currentSection = title;
+        if (peakRss != null) {
+            peakRss.step(title);
+        }
         saveSoFar();
         md.append("\n## ").append(title).append("\n\n");
     }

@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +99,21 @@ public final class JavaProcess {
 
     public Path log() {
         return log;
+    }
+
+    /** The last lines of its log, for a start-up failure's message: in CI only the test output is kept. */
+    public String logTail(int lines) {
+        return tail(log, lines);
+    }
+
+    /** The last {@code lines} lines of {@code log}, or why it could not be read. */
+    public static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException unreadable) {
+            return "(log unreadable: " + unreadable.getMessage() + ")";
+        }
     }
 
     public boolean isAlive() {

@@ -206,7 +206,8 @@ public final class KafkaBroker implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka broker exited during start-up; see " + log);
+                throw new IllegalStateException("Kafka broker exited during start-up; see " + log + "; it ended with:\n"
+                        + process.logTail(40));
             }
             if (Ports.answers("127.0.0.1", port)) {
                 try (Admin admin = admin()) {

@@ -139,7 +139,8 @@ public final class LocalKeycloak implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited during start-up; see " + log);
+                throw new IllegalStateException("Keycloak exited during start-up; see " + log + "; it ended with:\n"
+                        + JavaProcess.tail(log, 40));
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -265,7 +264,7 @@ public final class LocalSystem {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.name() + " exited during start-up; see " + process.log()
-                        + "; it ended with:\n" + tail(process.log(), 40));
+                        + "; it ended with:\n" + process.logTail(40));
             }
             try {
                 HttpResponse<Void> response = http.send(
@@ -284,17 +283,7 @@ public final class LocalSystem {
             sleep(500);
         }
         throw new IllegalStateException(service.name() + " not ready after 180 s; see " + process.log()
-                + "; its last lines:\n" + tail(process.log(), 40));
-    }
-
-    /** The last lines of a log, so that a start-up failure in CI shows its cause where only the test output is kept. */
-    static String tail(Path log, int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException unreadable) {
-            return "(log unreadable: " + unreadable.getMessage() + ")";
-        }
+                + "; its last lines:\n" + process.logTail(40));
     }
 
     public String bootstrapServers() {
