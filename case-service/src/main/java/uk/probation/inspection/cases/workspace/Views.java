@@ -88,6 +88,11 @@ public final class Views {
     public record Judgement(String anchor, String standardId, String name, String headline, String rating, String ratingLabel,
             String rationale, String strengths, String areasForImprovement, int version, String recordedBy,
             String recordedAt, List<Option> ratings, FormErrors errors) {
+
+        /** The rating radios' id: the first option's, where the error summary's link lands. */
+        public String ratingAnchor() {
+            return anchor + "-rating";
+        }
     }
 
     /** One line of the publishing task list. */
