@@ -46,6 +46,10 @@ public class RegionStreams {
     record Change(UUID id, long liveSeq, long publishedSeq) {
     }
 
+    /** A row to send to one subscriber: its event id and, read when sent, the ratings that subscriber may see. */
+    private record Due(long seq, java.util.function.Supplier<java.util.Optional<?>> ratings) {
+    }
+
     final class Subscriber {
         final String region;
         final StreamScope scope;
@@ -161,24 +165,30 @@ public class RegionStreams {
                 order by greatest(change_seq, published_seq), id""",
                 row -> new Change(row.getObject(1, UUID.class), row.getLong(2), row.getLong(3)), subscriber.region,
                 subscriber.lastSeq);
+        // Each row is compared with where this round started, not with the rows before it: a viewer's row is
+        // due by its published sequence, which may be below another row's newer live sequence in the same round.
         // Rows never snapshotted (sequence 0) exist only on a first connection; they are sent once, id 0.
+        long since = subscriber.lastSeq;
+        List<Due> due = new java.util.ArrayList<>();
         for (Change change : changes) {
             Header header = query.header(change.id()).orElse(null);
             StreamScope scope = subscriber.scope;
-            if (header == null) {
-                continue;
-            }
-            Reading reading = scope.reading(header,
-                    () -> query.onTeam(header.id(), scope.username(), scope.access().subject()));
-            if (reading == Reading.LIVE) {
-                if (change.liveSeq() > subscriber.lastSeq) {
-                    sent.add(send(subscriber, change.liveSeq(), query.ratings(header)));
+            if (header != null) {
+                Reading reading = scope.reading(header,
+                        () -> query.onTeam(header.id(), scope.username(), scope.access().subject()));
+                if (reading == Reading.LIVE && change.liveSeq() > since) {
+                    due.add(new Due(change.liveSeq(), () -> java.util.Optional.of(query.ratings(header))));
+                } else if (reading == Reading.PUBLISHED && change.publishedSeq() > since) {
+                    due.add(new Due(change.publishedSeq(),
+                            () -> publications.latestVisible(header.id()).map(v -> v.snapshot().ratings())));
                 }
-            } else if (reading == Reading.PUBLISHED && change.publishedSeq() > subscriber.lastSeq) {
-                publications.latestVisible(header.id())
-                        .ifPresent(v -> sent.add(send(subscriber, change.publishedSeq(), v.snapshot().ratings())));
             }
             subscriber.lastSeq = Math.max(subscriber.lastSeq, Math.max(change.liveSeq(), change.publishedSeq()));
+        }
+        // In id order, so a client's last id says it has everything before it.
+        due.sort(java.util.Comparator.comparingLong(Due::seq));
+        for (Due row : due) {
+            row.ratings().get().ifPresent(ratings -> sent.add(send(subscriber, row.seq(), ratings)));
         }
         return sent;
     }

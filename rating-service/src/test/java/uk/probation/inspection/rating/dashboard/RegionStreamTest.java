@@ -105,6 +105,41 @@ class RegionStreamTest {
         }
     }
 
+    /**
+     * A row is due to a viewer by its published sequence, which can lie below another row's newer live change:
+     * publication of A, then B (unpublished) changes, then A changes again without being published. A viewer
+     * connecting now must still get A's publication (it once did not: B's sequence hid it).
+     */
+    @Test
+    void aViewerGetsAPublicationOlderThanTheRowsChangedSince() throws Exception {
+        String region = "Ordershire " + UUID.randomUUID().toString().substring(0, 8);
+        UUID a = UUID.randomUUID(), b = UUID.randomUUID();
+        String viewer = TestTokens.token("val", "viewer", region);
+        new CaseEventStream(a).opened("Order A PDU", region, "OrdA", "sam").teamMember("sam", "LEAD")
+                .caseRegistered("A-1", "COMMUNITY", false, "MALE", "WHITE", "LOW")
+                .answer("A-1", "2.2.1", "NO", null, 1).published("sam").send();
+        long published;
+        try (SseClient first = new SseClient(streamUri(region), viewer, null)) {
+            // id > 0: the publication has been announced, so it has its sequence
+            published = Long.parseLong(first.await(e -> e.inspectionId().equals(a.toString())
+                    && Long.parseLong(e.id()) > 0).id());
+        }
+        try (SseClient team = new SseClient(streamUri(region), TestTokens.token("sam", "lead-inspector"), null)) {
+            new CaseEventStream(b).opened("Order B PDU", region, "OrdB", "sam").teamMember("sam", "LEAD").send();
+            long bSeq = Long.parseLong(team.await(e -> e.inspectionId().equals(b.toString())).id());
+            assertTrue(bSeq > published, "B changed after A's publication");
+            new CaseEventStream(a).reopened("sam", 1, null).answer("A-1", "2.2.1", "YES", "NO", 2).send();
+            team.await(e -> e.inspectionId().equals(a.toString()) && Long.parseLong(e.id()) > bSeq);
+        }
+        try (SseClient late = new SseClient(streamUri(region), viewer, null)) {
+            SseClient.Event row = late.await(e -> e.inspectionId().equals(a.toString()));
+            assertEquals(published, Long.parseLong(row.id()));
+            assertEquals(0, keyQuestion(row.data(), "2.2.1").path("percentage").asInt(-1),
+                    "the viewer sees publication 1, not the change made since");
+            assertFalse(late.inspectionIds().contains(b.toString()), "unpublished row sent to a viewer");
+        }
+    }
+
     @Test
     void theStreamEndsWithAnEventWhenTheTokenExpires() throws Exception {
         String region = "Expiry " + UUID.randomUUID().toString().substring(0, 8);

@@ -74,15 +74,20 @@ final class SseClient implements AutoCloseable {
     Event await(Predicate<Event> condition) {
         Event[] found = new Event[1];
         // generous: late in the module's run the broker and snapshot writer are busy with earlier tests' inspections
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            for (Event event : events) {
-                if (condition.test(event)) {
-                    found[0] = event;
-                    return true;
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                for (Event event : events) {
+                    if (condition.test(event)) {
+                        found[0] = event;
+                        return true;
+                    }
                 }
-            }
-            return false;
-        });
+                return false;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no such event in 90 s; the stream " + (ended() ? "ended" : "is open")
+                    + " and sent " + events.size() + ": " + events, e);
+        }
         return found[0];
     }
 
