@@ -1,7 +1,6 @@
 package uk.probation.inspection.cases.answer;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -113,7 +111,7 @@ public class AnswerService {
             }
             return new Recorded(current, false);
         }
-        Answer recorded = apply(inspection, c, current, questionId, value, note, Instant.now(), events::append);
+        Answer recorded = apply(inspection, c, current, questionId, value, note, Instant.now());
         firstAnswersChanged.fire(new FirstAnswersChanged(inspection, Set.of(c.id), Set.of(questionId)));
         return new Recorded(recorded, true);
     }
@@ -151,7 +149,6 @@ public class AnswerService {
         }
         Instant now = Instant.now();
         int recorded = 0;
-        List<AnswerRecorded> recordedEvents = new ArrayList<>();
         Set<UUID> changedCases = new HashSet<>();
         Set<String> changedQuestions = new HashSet<>();
         for (AnswerInput input : inputs) {
@@ -160,12 +157,11 @@ public class AnswerService {
             if (existing != null && Objects.equals(existing.answer, input.answer())) {
                 continue;
             }
-            apply(inspection, c, existing, input.questionId(), input.answer(), null, now, recordedEvents::add);
+            apply(inspection, c, existing, input.questionId(), input.answer(), null, now);
             changedCases.add(c.id);
             changedQuestions.add(input.questionId());
             recorded++;
         }
-        events.appendAll(recordedEvents); // one JDBC batch, not a statement per answer
         if (recorded > 0) {
             firstAnswersChanged.fire(new FirstAnswersChanged(inspection, changedCases, changedQuestions));
         }
@@ -178,7 +174,7 @@ public class AnswerService {
     }
 
     private Answer apply(Inspection inspection, SampledCase c, Answer current, String questionId, String value,
-            String note, Instant now, Consumer<AnswerRecorded> emit) {
+            String note, Instant now) {
         String previous = current == null ? null : current.answer;
         if (current == null) {
             current = new Answer();
@@ -206,7 +202,7 @@ public class AnswerService {
         version.recordedBy = current.recordedBy;
         version.recordedAt = now;
         version.persist();
-        emit.accept(new AnswerRecorded(inspection.id,
+        events.append(new AnswerRecorded(inspection.id,
                 c.caseRef, questionId, value, previous, current.version, current.recordedBy));
         return current;
     }

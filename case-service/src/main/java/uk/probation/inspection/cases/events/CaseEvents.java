@@ -1,6 +1,5 @@
 package uk.probation.inspection.cases.events;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +23,5 @@ public class CaseEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(CaseEvent event) {
         return outbox.append(Topics.CASE_EVENTS, event.inspectionId().toString(), event);
-    }
-
-    /** Many events at once (a batch of answers), in one JDBC batch, in this order. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void appendAll(List<? extends CaseEvent> events) {
-        outbox.appendAll(Topics.CASE_EVENTS, e -> e.inspectionId().toString(), events);
     }
 }

@@ -3,10 +3,7 @@ package uk.probation.inspection.platform.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,62 +70,24 @@ public class OutboxWriter {
         }
     }
 
-    /**
-     * Appends events of one topic in one JDBC batch (a batch of answers writes thousands): the same rows, in the
-     * same order, as {@link #append(Topic, String, Object)} called for each in turn.
-     *
-     * @param key each event's record key and CloudEvents subject: its inspection id
-     * @return the events' ids, in order
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <F> List<UUID> appendAll(Topic<F> topic, Function<F, String> key, List<? extends F> events) {
-        List<Row> rows = new ArrayList<>(events.size());
-        for (F event : events) {
-            rows.add(new Row(UUID.randomUUID(), topic.name(), key.apply(event), Topic.typeOf(event),
-                    EventCodec.encode(event)));
-        }
-        insert(rows);
-        return rows.stream().map(Row::id).toList();
-    }
-
     private UUID appendJson(String topic, String key, String type, String payload) {
-        Row row = new Row(UUID.randomUUID(), topic, key, type, payload);
-        insert(List.of(row));
-        return row.id();
-    }
-
-    private record Row(UUID id, String topic, String key, String type, String payload) {
-    }
-
-    private void insert(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        String trace = Traces.current(); // the work that caused it: a request, or an event being applied
+        UUID id = UUID.randomUUID();
         // The managed data source enlists this connection in the caller's JTA transaction.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into outbox_event (event_id, topic, message_key, type, source, subject, payload, traceparent)"
                                 + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Row row : rows) {
-                insert.setObject(1, row.id());
-                insert.setString(2, row.topic());
-                insert.setString(3, row.key());
-                insert.setString(4, row.type());
-                insert.setString(5, source);
-                insert.setString(6, row.key());
-                insert.setString(7, row.payload());
-                insert.setString(8, trace);
-                if (rows.size() == 1) {
-                    insert.executeUpdate();
-                } else {
-                    insert.addBatch();
-                }
-            }
-            if (rows.size() > 1) {
-                insert.executeBatch();
-            }
+            insert.setObject(1, id);
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, type);
+            insert.setString(5, source);
+            insert.setString(6, key);
+            insert.setString(7, payload);
+            insert.setString(8, Traces.current()); // the work that caused it: a request, or an event being applied
+            insert.executeUpdate();
             wakeRelayAfterCommit();
+            return id;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox", e);
         }
