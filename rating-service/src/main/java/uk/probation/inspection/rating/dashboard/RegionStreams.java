@@ -2,6 +2,8 @@ package uk.probation.inspection.rating.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -46,8 +48,8 @@ public class RegionStreams {
     record Change(UUID id, long liveSeq, long publishedSeq) {
     }
 
-    /** A row to send to one subscriber: its event id and, read when sent, the ratings that subscriber may see. */
-    private record Due(long seq, java.util.function.Supplier<java.util.Optional<?>> ratings) {
+    /** A row to send to one subscriber: its event id and the ratings that subscriber may see. */
+    private record Due(long seq, Object ratings) {
     }
 
     final class Subscriber {
@@ -153,7 +155,7 @@ public class RegionStreams {
     }
 
     private List<CompletableFuture<?>> sendChanges(Subscriber subscriber) {
-        List<CompletableFuture<?>> sent = new java.util.ArrayList<>();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         if (subscriber.sink.isClosed()) {
             subscribers.remove(subscriber);
             return sent;
@@ -169,7 +171,7 @@ public class RegionStreams {
         // due by its published sequence, which may be below another row's newer live sequence in the same round.
         // Rows never snapshotted (sequence 0) exist only on a first connection; they are sent once, id 0.
         long since = subscriber.lastSeq;
-        List<Due> due = new java.util.ArrayList<>();
+        List<Due> due = new ArrayList<>();
         for (Change change : changes) {
             Header header = query.header(change.id()).orElse(null);
             StreamScope scope = subscriber.scope;
@@ -177,18 +179,18 @@ public class RegionStreams {
                 Reading reading = scope.reading(header,
                         () -> query.onTeam(header.id(), scope.username(), scope.access().subject()));
                 if (reading == Reading.LIVE && change.liveSeq() > since) {
-                    due.add(new Due(change.liveSeq(), () -> java.util.Optional.of(query.ratings(header))));
+                    due.add(new Due(change.liveSeq(), query.ratings(header)));
                 } else if (reading == Reading.PUBLISHED && change.publishedSeq() > since) {
-                    due.add(new Due(change.publishedSeq(),
-                            () -> publications.latestVisible(header.id()).map(v -> v.snapshot().ratings())));
+                    publications.latestVisible(header.id())
+                            .ifPresent(v -> due.add(new Due(change.publishedSeq(), v.snapshot().ratings())));
                 }
             }
             subscriber.lastSeq = Math.max(subscriber.lastSeq, Math.max(change.liveSeq(), change.publishedSeq()));
         }
         // In id order, so a client's last id says it has everything before it.
-        due.sort(java.util.Comparator.comparingLong(Due::seq));
+        due.sort(Comparator.comparingLong(Due::seq));
         for (Due row : due) {
-            row.ratings().get().ifPresent(ratings -> sent.add(send(subscriber, row.seq(), ratings)));
+            sent.add(send(subscriber, row.seq(), row.ratings()));
         }
         return sent;
     }

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,8 @@ final class SseClient implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Generous: late in the module's run the broker and snapshot writer are busy with earlier tests' inspections. */
+    private static final Duration AWAIT = Duration.ofSeconds(90);
     final List<Event> events = new CopyOnWriteArrayList<>();
     final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
     final HttpResponse<Stream<String>> response;
@@ -73,9 +76,8 @@ final class SseClient implements AutoCloseable {
     /** Waits for an event matching {@code condition} and returns it. */
     Event await(Predicate<Event> condition) {
         Event[] found = new Event[1];
-        // generous: late in the module's run the broker and snapshot writer are busy with earlier tests' inspections
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Awaitility.await().atMost(AWAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
                 for (Event event : events) {
                     if (condition.test(event)) {
                         found[0] = event;
@@ -84,8 +86,8 @@ final class SseClient implements AutoCloseable {
                 }
                 return false;
             });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no such event in 90 s; the stream " + (ended() ? "ended" : "is open")
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no such event in " + AWAIT.toSeconds() + " s; the stream " + (ended() ? "ended" : "is open")
                     + " and sent " + events.size() + ": " + events, e);
         }
         return found[0];
