@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * of {@code demo/youth} through the public REST APIs, as a lead inspector and User Voice would, then prints each
  * ratings table once rating-service has it.
  */
-final class DemoLoader {
+public final class DemoLoader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,15 +36,21 @@ final class DemoLoader {
     /** Survey responses come from User Voice's system (role survey-ingest), never from the team. */
     private final String ingest;
 
-    DemoLoader(LocalSystem system) {
+    /** {@code root}: the project's folder, which holds {@code demo/}. */
+    public DemoLoader(LocalSystem system, Path root) {
         this.system = system;
-        this.data = Path.of(System.getProperty("pip.root", ".")).toAbsolutePath().resolve("demo").resolve("newham");
+        this.data = root.toAbsolutePath().resolve("demo").resolve("newham");
         this.youth = data.resolveSibling("youth");
         this.lead = system.tokens().token("lena", "lead-inspector", "*");
         this.ingest = system.tokens().token("user-voice", "survey-ingest", null);
     }
 
-    void load() throws IOException, InterruptedException {
+    /** What ./run --demo prints for each inspection: its ratings as rating-service serves them, and as a table. */
+    public record Loaded(String id, String title, JsonNode ratings, String table) {
+    }
+
+    /** Loads both demos and prints their tables; returns what it printed, Newham first. */
+    public List<Loaded> load() throws IOException, InterruptedException {
         String cases = system.service("case-service").url();
         JsonNode inspection = call("POST", cases + "/inspections", "application/json",
                 Files.readString(data.resolve("inspection.json")), 201);
@@ -66,12 +72,12 @@ final class DemoLoader {
         loadSurvey(id);
         call("POST", cases + "/inspections/" + id + "/publish", "application/json", "{}", -1);
         LocalSystem.say("demo: judgements recorded, inspection published");
-        printRatings(id, "Newham PDU", 24);
-        loadYouth();
+        Loaded newham = printRatings(id, "Newham PDU", 24);
+        return List.of(newham, loadYouth());
     }
 
     /** The youth justice demo: a fictional service rated by hmip-youth-justice-2021 (12 counted standards, 36 points). */
-    private void loadYouth() throws IOException, InterruptedException {
+    private Loaded loadYouth() throws IOException, InterruptedException {
         String cases = system.service("case-service").url();
         JsonNode inspection = call("POST", cases + "/inspections", "application/json",
                 Files.readString(youth.resolve("inspection.json")), 201);
@@ -93,7 +99,7 @@ final class DemoLoader {
         }
         call("POST", cases + "/inspections/" + id + "/publish", "application/json", "{}", -1);
         LocalSystem.say("demo: judgements recorded, inspection published");
-        printRatings(id, name, 36);
+        return printRatings(id, name, 36);
     }
 
     /** The report's text (demo/newham/report-text.json): narratives per standard, recommendations, background. */
@@ -130,26 +136,36 @@ final class DemoLoader {
         }
     }
 
-    private void printRatings(String id, String title, int maxScore) throws IOException, InterruptedException {
+    /**
+     * Waits until rating-service has every judgement and the framework's maximum, then prints the table. A table
+     * that is not complete in time is an error, never printed as if it were the result.
+     */
+    private Loaded printRatings(String id, String title, int maxScore) throws IOException, InterruptedException {
         String url = system.service("rating-service").url() + "/inspections/" + id + "/ratings";
         Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode ratings = null;
-        while (Instant.now().isBefore(deadline)) {
+        while (true) {
             HttpResponse<String> response = send("GET", url, null, null);
             if (response.statusCode() == 200) {
-                ratings = JSON.readTree(response.body());
+                JsonNode ratings = JSON.readTree(response.body());
                 if (ratings.path("overall").path("maxScore").asInt() == maxScore && allJudged(ratings)) {
-                    break;
+                    String table = table(title, ratings);
+                    System.out.println();
+                    System.out.print(table);
+                    return new Loaded(id, title, ratings, table);
                 }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("rating-service had not rated every standard of " + title + " (" + id
+                        + ") out of " + maxScore + " within 60 s; last answer " + response.statusCode() + ": "
+                        + response.body());
             }
             Thread.sleep(300);
         }
-        if (ratings == null) {
-            throw new IllegalStateException("rating-service has no ratings for " + id);
-        }
-        System.out.println();
-        System.out.println(title + ": ratings");
-        System.out.printf("  %-38s %-22s %s%n", "standard", "rating", "key questions (% Yes)");
+    }
+
+    static String table(String title, JsonNode ratings) {
+        StringBuilder out = new StringBuilder(title).append(": ratings\n");
+        out.append(String.format("  %-38s %-22s %s%n", "standard", "rating", "key questions (% Yes)"));
         for (JsonNode standard : ratings.path("standards")) {
             StringBuilder percentages = new StringBuilder();
             for (JsonNode question : standard.path("keyQuestions")) {
@@ -157,12 +173,13 @@ final class DemoLoader {
                     percentages.append(percentages.length() == 0 ? "" : ", ").append(question.path("percentage").asInt());
                 }
             }
-            System.out.printf("  %-38s %-22s %s%n", standard.path("id").asText() + " " + standard.path("name").asText(),
-                    printed(standard.path("rating").asText()), percentages);
+            out.append(String.format("  %-38s %-22s %s%n", standard.path("id").asText() + " " + standard.path("name").asText(),
+                    printed(standard.path("rating").asText()), percentages));
         }
         JsonNode overall = ratings.path("overall");
-        System.out.printf("  %-38s %-22s %s / %s%n", "Overall", printed(overall.path("rating").asText()),
-                overall.path("score").asText(), overall.path("maxScore").asText());
+        out.append(String.format("  %-38s %-22s %s / %s%n", "Overall", printed(overall.path("rating").asText()),
+                overall.path("score").asText(), overall.path("maxScore").asText()));
+        return out.toString();
     }
 
     /** REQUIRES_IMPROVEMENT as reports print it: "Requires improvement". */

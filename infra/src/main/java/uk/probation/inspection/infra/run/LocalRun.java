@@ -37,7 +37,7 @@ public final class LocalRun {
         LocalSystem system = LocalSystem.start(LocalSystem.Options.local(root));
         Runtime.getRuntime().addShutdownHook(new Thread(system::stop, "stop-local-system"));
         if (demo) {
-            new DemoLoader(system).load();
+            new DemoLoader(system, root).load();
         }
         system.printSummary();
         system.awaitStop();
