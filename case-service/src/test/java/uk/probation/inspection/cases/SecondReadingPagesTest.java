@@ -101,4 +101,20 @@ class SecondReadingPagesTest {
         Api.lead("lena").get(base + "/cases/NEW-002").then()
                 .body("answers.find { it.questionId == '2.2.1' }.answer", equalTo("YES"));
     }
+
+    /** A youth justice case (no probation fields) is shown to its reader by the framework's declared attributes. */
+    @Test
+    void aYouthCaseIsShownToItsReaderByItsDeclaredAttributes() {
+        String id = YouthWorkspacePagesTest.youthInspection("Second-read youth YOT");
+        Api.lead("lena").contentType("application/json").body(Map.of("reader", "quinn", "caseRefs", List.of("YJW-002")))
+                .post("/inspections/" + id + "/second-readings").then().statusCode(200);
+        String html = Api.as("quinn", "inspector").get("/workspace/inspections/" + id + "/second-reading").then()
+                .statusCode(200).body(containsString("id=\"case-YJW-002\"")).extract().asString();
+        assertTrue(html.contains("Disposal") && html.contains("Out of court") && html.contains("Youth caution")
+                && html.contains("Looked-after child") && html.contains("Safety and wellbeing level"), html);
+        assertFalse(html.contains("Cohort"), "no probation fields: " + html);
+        Api.as("quinn", "inspector").get("/inspections/" + id + "/second-readings/mine").then().statusCode(200)
+                .body("[0].facts.find { it.id == 'disposal' }.value", equalTo("Out of court"))
+                .body("[0].cohort", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -21,7 +21,9 @@ import uk.probation.inspection.cases.answer.Answer;
 import uk.probation.inspection.cases.answer.AnswerService;
 import uk.probation.inspection.cases.answer.AnswerValue;
 import uk.probation.inspection.cases.answer.FirstAnswersChanged;
+import uk.probation.inspection.cases.casefile.AttributeFacts;
 import uk.probation.inspection.cases.casefile.CaseService;
+import uk.probation.inspection.cases.casefile.CaseValues;
 import uk.probation.inspection.cases.casefile.SampledCase;
 import uk.probation.inspection.cases.events.CaseEvents;
 import uk.probation.inspection.cases.framework.Framework;
@@ -60,9 +62,14 @@ public class SecondReadingService {
     public record MyAnswer(String questionId, String answer, int version) {
     }
 
-    /** What the second reader sees of a case: its facts and their own answers, never the first reading's. */
-    public record CaseToRead(String caseRef, String cohort, String sentenceType, boolean youngAdult, String gender,
-            String ethnicity, String roshLevel, String startDate, List<KeyQuestion> keyQuestions, List<MyAnswer> answers) {
+    /**
+     * What the second reader sees of a case: its facts and their own answers, never the first reading's. {@code facts}:
+     * the framework's declared attributes in words; the probation fields stay for the API's clients and are null for
+     * other frameworks' cases.
+     */
+    public record CaseToRead(String caseRef, String cohort, String sentenceType, Boolean youngAdult, String gender,
+            String ethnicity, String roshLevel, String startDate, List<AttributeFacts.Fact> facts,
+            List<KeyQuestion> keyQuestions, List<MyAnswer> answers) {
     }
 
     public record Figures(int pairs, int agreed, Double percentage, Double kappa) {
@@ -174,7 +181,8 @@ public class SecondReadingService {
             List<MyAnswer> mine = SecondAnswer.<SecondAnswer>list("secondReadingId = ?1 order by questionId", reading.id)
                     .stream().map(a -> new MyAnswer(a.questionId, a.answer, a.version)).toList();
             result.add(new CaseToRead(c.caseRef, c.cohort, c.sentenceType, c.youngAdult, c.gender, c.ethnicity,
-                    c.roshLevel, c.startDate.toString(), questions, mine));
+                    c.roshLevel, c.startDate == null ? null : c.startDate.toString(),
+                    AttributeFacts.of(access.framework(inspection).attributes(), CaseValues.of(c)), questions, mine));
         }
         result.sort(java.util.Comparator.comparing(CaseToRead::caseRef));
         return result;

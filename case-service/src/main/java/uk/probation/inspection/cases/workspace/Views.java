@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import uk.probation.inspection.cases.casefile.AttributeFacts;
+
 /** What the workspace's templates show: plain values, built inside the request's transaction. */
 public final class Views {
 
@@ -78,8 +80,12 @@ public final class Views {
     public record Standard(String id, String name, int answered, int total, List<KeyQuestion> keyQuestions) {
     }
 
-    public record CaseFacts(String caseRef, String cohort, boolean youngAdult, String sentenceType, String gender,
-            String roshLevel, String startDate) {
+    /** A case's reference and its declared attributes in words; {@code notAsked}: the standards that do not apply. */
+    public record CaseFacts(String caseRef, List<AttributeFacts.Fact> facts, List<String> notAsked) {
+    }
+
+    /** The case list's filter ({@link CaseFilter}): the select's name and label, its options, and the one chosen. */
+    public record Filter(String parameter, String label, List<Option> options, String selected) {
     }
 
     public record Member(String username, String role, String addedBy, String addedAt, boolean removable) {

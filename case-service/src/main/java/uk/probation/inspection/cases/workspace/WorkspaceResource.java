@@ -22,8 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +33,9 @@ import uk.probation.inspection.cases.answer.Answer;
 import uk.probation.inspection.cases.answer.AnswerResource;
 import uk.probation.inspection.cases.answer.AnswerService;
 import uk.probation.inspection.cases.answer.StaleAnswerException;
+import uk.probation.inspection.cases.casefile.AttributeFacts;
 import uk.probation.inspection.cases.casefile.CaseService;
+import uk.probation.inspection.cases.casefile.CaseValues;
 import uk.probation.inspection.cases.casefile.SampledCase;
 import uk.probation.inspection.cases.framework.Framework;
 import uk.probation.inspection.cases.inspection.Inspection;
@@ -59,7 +63,7 @@ public class WorkspaceResource {
                 List<Views.InspectionRow> toRead, String dashboardUrl);
 
         static native TemplateInstance inspection(String user, InspectionView inspection, Views.Nav nav,
-                List<CaseProgress> cases, int caseCount, List<CaseProgress.StandardProgress> columns, String cohort,
+                List<CaseProgress> cases, int caseCount, List<Framework.Standard> columns, Views.Filter filter,
                 boolean unfinished, String panelUrl);
 
         static native TemplateInstance casePage(String user, InspectionView inspection, Views.Nav nav,
@@ -117,7 +121,7 @@ public class WorkspaceResource {
     @Path("/inspections/{id}")
     @Transactional
     @RolesAllowed({ Caller.LEAD_INSPECTOR, Caller.INSPECTOR })
-    public TemplateInstance inspection(@PathParam("id") String id, @QueryParam("cohort") String cohort,
+    public TemplateInstance inspection(@PathParam("id") String id, @Context UriInfo uri,
             @QueryParam("unfinished") String unfinished) {
         Inspection inspection = access.ofTeam(id);
         Framework framework = access.framework(inspection);
@@ -125,16 +129,26 @@ public class WorkspaceResource {
         for (Answer a : Answer.<Answer>list("inspectionId", inspection.id)) {
             answered.computeIfAbsent(a.caseId, k -> new HashSet<>()).add(a.questionId);
         }
-        String cohortFilter = cohort != null && List.of("COMMUNITY", "RESETTLEMENT", "YOUNG_ADULT").contains(cohort) ? cohort : "";
+        // The filter's parameter is named by the framework (probation: cohort; youth justice: disposal).
+        CaseFilter filter = CaseFilter.of(framework);
+        String selected = filter.selected(uri.getQueryParameters().getFirst(filter.parameter()));
         boolean onlyUnfinished = unfinished != null && !unfinished.isBlank();
         List<SampledCase> all = SampledCase.list("inspectionId = ?1 order by caseRef", inspection.id);
-        List<CaseProgress> cases = all.stream()
-                .map(c -> CaseProgress.of(framework, c.caseRef, c.cohort, c.youngAdult,
-                        answered.getOrDefault(c.id, Set.of())))
-                .filter(p -> p.matches(cohortFilter, onlyUnfinished)).toList();
-        List<CaseProgress.StandardProgress> columns = CaseProgress.of(framework, "", "", false, Set.of()).standards();
+        List<CaseProgress> cases = new ArrayList<>();
+        for (SampledCase c : all) {
+            Map<String, Object> values = CaseValues.of(c);
+            if (!filter.matches(values, selected)) {
+                continue;
+            }
+            CaseProgress progress = CaseProgress.of(framework, c.caseRef, filter.describe(values), values,
+                    answered.getOrDefault(c.id, Set.of()));
+            if (!onlyUnfinished || !progress.finished()) {
+                cases.add(progress);
+            }
+        }
+        Views.Filter filterView = new Views.Filter(filter.parameter(), filter.label(), filter.options(selected), selected);
         return Templates.inspection(caller.username(), access.view(inspection), nav(inspection, "cases"), cases,
-                all.size(), columns, cohortFilter, onlyUnfinished, panelUrl(inspection));
+                all.size(), CaseProgress.withCaseQuestions(framework), filterView, onlyUnfinished, panelUrl(inspection));
     }
 
     @GET
@@ -157,8 +171,9 @@ public class WorkspaceResource {
         Framework framework = access.framework(inspection);
         Map<String, Answer> current = new HashMap<>();
         Answer.<Answer>list("caseId", c.id).forEach(a -> current.put(a.questionId, a));
+        Map<String, Object> values = CaseValues.of(c);
         List<Views.Standard> standards = new ArrayList<>();
-        for (Framework.Standard s : CaseProgress.answerable(framework)) {
+        for (Framework.Standard s : CaseProgress.answerable(framework, values)) {
             List<Views.KeyQuestion> keyQuestions = new ArrayList<>();
             int answered = 0;
             int total = 0;
@@ -176,8 +191,10 @@ public class WorkspaceResource {
             }
             standards.add(new Views.Standard(s.id(), s.name(), answered, total, keyQuestions));
         }
-        Views.CaseFacts facts = new Views.CaseFacts(c.caseRef, c.cohort, c.youngAdult, c.sentenceType, c.gender,
-                c.roshLevel, c.startDate.toString());
+        List<String> notAsked = CaseProgress.withCaseQuestions(framework).stream()
+                .filter(s -> s.notApplicableBecause(values).isPresent()).map(s -> s.id() + " " + s.name()).toList();
+        Views.CaseFacts facts = new Views.CaseFacts(c.caseRef, AttributeFacts.of(framework.attributes(), values),
+                notAsked);
         String savedLabel = saved != null && framework.isQuestion(saved) ? "Answer to " + saved + " saved" : null;
         return Templates.casePage(caller.username(), access.view(inspection), nav(inspection, "cases"), facts,
                 standards, errors, savedLabel, panelUrl(inspection));
