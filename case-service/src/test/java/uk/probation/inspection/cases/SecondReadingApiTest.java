@@ -1,9 +1,11 @@
 package uk.probation.inspection.cases;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,10 +19,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import uk.probation.inspection.cases.support.Api;
 import uk.probation.inspection.cases.support.CaseEventsReader;
+import uk.probation.inspection.cases.team.TeamMember;
 
 /**
  * A blind second reading through the API on the real broker: assignment to a reader outside the team, answers given
@@ -168,6 +172,137 @@ class SecondReadingApiTest {
         // not on this team: as if it did not exist
         Api.as("queenie", "quality-assurance").get(qa + "/agreement").then().statusCode(404);
         Api.as("quinn", "inspector").get(qa + "/mine").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void aReaderCannotJoinTheTeamAndOneWhoIsOnItNoLongerReads() {
+        String id = Api.openInspection("lena", "Blind-kept PDU", "London");
+        String base = "/inspections/" + id;
+        String qa = base + "/second-readings";
+        Api.registerCases("lena", id, Api.goldenHead("cases.csv", 1));
+        answer(Api.lead("lena"), base + "/cases/NEW-001/answers/2.2.1", "YES", 200);
+        Api.lead("lena").contentType("application/json").body(Map.of("reader", "quinn", "caseRefs", List.of("NEW-001")))
+                .post(qa).then().statusCode(200);
+
+        // Joining the team would show the reader the first answers: refused, and nothing is added.
+        Api.lead("lena").contentType("application/json").body(Map.of("role", "INSPECTOR")).put(base + "/team/quinn")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("second reading"));
+        Api.lead("lena").get(base + "/team").then().statusCode(200).body("username", not(hasItem("quinn")));
+        quinn().get(base + "/cases").then().statusCode(404);
+        answer(quinn(), qa + "/NEW-001/answers/2.2.1", "NO", 200);
+
+        // A reader found on the team all the same (a membership older than this rule) neither reads nor answers.
+        QuarkusTransaction.requiringNew().run(() -> {
+            TeamMember member = new TeamMember();
+            member.inspectionId = java.util.UUID.fromString(id);
+            member.username = "quinn";
+            member.role = TeamMember.Role.INSPECTOR;
+            member.addedBy = "lena";
+            member.addedAt = java.time.Instant.now();
+            member.persist();
+        });
+        quinn().get(qa + "/mine").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("team"));
+        quinn().contentType("application/json").body(Map.of("answer", "YES")).put(qa + "/NEW-001/answers/2.2.1").then()
+                .statusCode(409).contentType("application/problem+json").body("detail", containsString("blind"));
+        Api.lead("lena").get(qa + "/agreement").then().statusCode(200)
+                .body("disagreements[0].secondAnswer", equalTo("NO")); // the refused answer changed nothing
+    }
+
+    @Test
+    void someoneWhoRecordedFirstAnswersOnACaseCannotSecondReadIt() {
+        String id = Api.openInspection("lena", "Former member PDU", "London");
+        String base = "/inspections/" + id;
+        String qa = base + "/second-readings";
+        Api.registerCases("lena", id, Api.goldenHead("cases.csv", 3));
+        Api.lead("lena").contentType("application/json").body(Map.of("role", "INSPECTOR")).put(base + "/team/ivan")
+                .then().statusCode(200);
+        answer(Api.inspector("ivan"), base + "/cases/NEW-001/answers/2.2.1", "YES", 200); // ivan's answer stands
+        answer(Api.inspector("ivan"), base + "/cases/NEW-002/answers/2.2.1", "YES", 200);
+        answer(Api.lead("lena"), base + "/cases/NEW-002/answers/2.2.1", "NO", 200); // ivan's is only in the history
+        Api.lead("lena").delete(base + "/team/ivan").then().statusCode(204);
+
+        Api.lead("lena").contentType("application/json")
+                .body(Map.of("reader", "ivan", "caseRefs", List.of("NEW-001", "NEW-002", "NEW-003")))
+                .post(qa).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("caseRefs[0]", "caseRefs[1]"))
+                .body("errors[0].message", containsString("first answers"));
+        Api.as("ivan", "inspector").get(qa + "/mine").then().statusCode(404); // nothing half-assigned
+        Api.lead("lena").contentType("application/json").body(Map.of("reader", "ivan", "caseRefs", List.of("NEW-003")))
+                .post(qa).then().statusCode(200).body("assigned", contains("NEW-003"));
+    }
+
+    @Test
+    void aSecondReaderAnswersOnlyTheKeyQuestionsThatApplyToTheCase() {
+        String id = Api.lead("lena").contentType("application/json")
+                .body(Map.of("name", "Youth second reading", "region", "London", "pdu", "Youth", "frameworkId",
+                        "hmip-youth-justice-2021", "fieldworkStart", "2022-09-05", "sampleFrom", "2022-01-24",
+                        "sampleTo", "2022-02-25"))
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        String qa = "/inspections/" + id + "/second-readings";
+        Api.lead("lena").contentType("application/json").body(List.of(
+                Map.of("caseRef", "YJ-101", "disposal", "COURT", "disposalType", "REFERRAL_ORDER", "gender", "FEMALE",
+                        "ethnicity", "White", "ageAtStart", "14", "lookedAfter", true, "roshLevel", "LOW",
+                        "safetyWellbeingLevel", "HIGH"),
+                Map.of("caseRef", "YJ-201", "disposal", "OUT_OF_COURT", "disposalType", "YOUTH_CAUTION", "gender", "MALE",
+                        "ethnicity", "White", "ageAtStart", "15", "lookedAfter", false, "roshLevel", "LOW",
+                        "safetyWellbeingLevel", "LOW")))
+                .post("/inspections/" + id + "/cases").then().statusCode(201);
+        Api.lead("lena").contentType("application/json").body(Map.of("reader", "quinn", "caseRefs", List.of("YJ-101", "YJ-201")))
+                .post(qa).then().statusCode(200);
+
+        // Domain 2 applies to court cases, domain 3 to out-of-court ones (the reader's list: KeyQuestionsTest).
+        answer(quinn(), qa + "/YJ-101/answers/2.1.1", "YES", 200);
+        answer(quinn(), qa + "/YJ-201/answers/3.1.1", "YES", 200);
+        quinn().contentType("application/json").body(Map.of("answer", "YES")).put(qa + "/YJ-101/answers/3.1.1").then()
+                .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("questionId"))
+                .body("errors[0].message", containsString("applies only to cases with disposal OUT_OF_COURT"));
+        quinn().contentType("application/json").body(Map.of("answer", "NO")).put(qa + "/YJ-201/answers/2.1.1").then()
+                .statusCode(422).body("errors[0].message", containsString("applies only to cases with disposal COURT"));
+    }
+
+    /**
+     * Two first readers, each measured on their own pairs (worked by hand). lena: YY YY NN YN, 3 of 4 = 75%; her
+     * Yes 3 No 1, the reader's Yes 2 No 2: pₑ = (6 + 2)/16 = ½, κ = (¾ − ½)/½ = 0.5. ivan: YN NN NN NY, 2 of 4 = 50%;
+     * his Yes 1 No 3, the reader's Yes 1 No 3: pₑ = (1 + 9)/16, κ = (8 − 10)/(16 − 10) = −⅓. Overall 5 of 8 = 62.5%;
+     * first Yes 4 No 4, second Yes 3 No 5: pₑ = (12 + 20)/64 = ½, κ = (⅝ − ½)/½ = 0.25.
+     */
+    @Test
+    void agreementIsMeasuredForEachFirstReader() {
+        String id = Api.openInspection("lena", "Two readers PDU", "London");
+        String base = "/inspections/" + id;
+        String qa = base + "/second-readings";
+        Api.registerCases("lena", id, Api.goldenHead("cases.csv", 4));
+        Api.lead("lena").contentType("application/json").body(Map.of("role", "INSPECTOR")).put(base + "/team/ivan")
+                .then().statusCode(200);
+        String[][] first = {{"lena", "NEW-001", "YES", "YES"}, {"lena", "NEW-002", "NO", "YES"},
+                {"ivan", "NEW-003", "YES", "NO"}, {"ivan", "NEW-004", "NO", "NO"}};
+        String[][] second = {{"YES", "YES"}, {"NO", "NO"}, {"NO", "NO"}, {"NO", "YES"}};
+        List<String> refs = List.of("NEW-001", "NEW-002", "NEW-003", "NEW-004");
+        for (String[] f : first) {
+            RequestSpecification as = f[0].equals("lena") ? Api.lead("lena") : Api.inspector("ivan");
+            answer(as, base + "/cases/" + f[1] + "/answers/2.2.1", f[2], 200);
+            as = f[0].equals("lena") ? Api.lead("lena") : Api.inspector("ivan");
+            answer(as, base + "/cases/" + f[1] + "/answers/2.2.2", f[3], 200);
+        }
+        Api.lead("lena").contentType("application/json").body(Map.of("reader", "quinn", "caseRefs", refs))
+                .post(qa).then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            answer(quinn(), qa + "/" + refs.get(i) + "/answers/2.2.1", second[i][0], 200);
+            answer(quinn(), qa + "/" + refs.get(i) + "/answers/2.2.2", second[i][1], 200);
+        }
+        Api.lead("lena").get(qa + "/agreement").then().statusCode(200)
+                .body("inspectors.inspector", contains("ivan", "lena"))
+                .body("inspectors.find { it.inspector == 'lena' }.agreement.pairs", equalTo(4))
+                .body("inspectors.find { it.inspector == 'lena' }.agreement.agreed", equalTo(3))
+                .body("inspectors.find { it.inspector == 'lena' }.agreement.percentage", equalTo(75.0f))
+                .body("inspectors.find { it.inspector == 'lena' }.agreement.kappa", equalTo(0.5f))
+                .body("inspectors.find { it.inspector == 'ivan' }.agreement.pairs", equalTo(4))
+                .body("inspectors.find { it.inspector == 'ivan' }.agreement.agreed", equalTo(2))
+                .body("inspectors.find { it.inspector == 'ivan' }.agreement.percentage", equalTo(50.0f))
+                .body("inspectors.find { it.inspector == 'ivan' }.agreement.kappa", equalTo(-0.333f))
+                .body("overall.percentage", equalTo(62.5f)).body("overall.kappa", equalTo(0.25f));
     }
 
     static void answer(RequestSpecification as, String path, String answer, int status) {

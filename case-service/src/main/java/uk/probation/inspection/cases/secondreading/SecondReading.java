@@ -34,4 +34,9 @@ public class SecondReading extends PanacheEntityBase {
 
     @Column(name = "assigned_at")
     public Instant assignedAt;
+
+    /** How many cases of the inspection {@code reader} is given to read. */
+    public static long countOf(UUID inspectionId, String reader) {
+        return count("inspectionId = ?1 and reader = ?2", inspectionId, reader);
+    }
 }

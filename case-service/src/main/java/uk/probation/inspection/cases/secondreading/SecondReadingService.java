@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import uk.probation.inspection.cases.answer.Answer;
 import uk.probation.inspection.cases.answer.AnswerService;
 import uk.probation.inspection.cases.answer.AnswerValue;
+import uk.probation.inspection.cases.answer.AnswerVersion;
 import uk.probation.inspection.cases.answer.FirstAnswersChanged;
 import uk.probation.inspection.cases.casefile.AttributeFacts;
 import uk.probation.inspection.cases.casefile.CaseService;
@@ -39,8 +40,9 @@ import uk.probation.inspection.platform.security.Caller;
 
 /**
  * A blind second reading of cases (quality assurance): the inspection's lead, or a {@code quality-assurance} member
- * of its team, gives cases to a reader who is not on the team (so who cannot have seen the first answers); the
- * reader answers the key questions seeing the case's facts and their own answers only; agreement is measured
+ * of its team, gives cases to a reader who is not on the team and recorded no first answer on them (so who has not
+ * seen the first answers); the team refuses them, and a reader found on it all the same can no longer read; the
+ * reader answers the applicable key questions seeing the case's facts and their own answers only; agreement is measured
  * ({@link Agreement}); disagreements are resolved by keeping or changing the first answer, with a reason.
  * Second answers never enter the ratings.
  */
@@ -123,6 +125,7 @@ public class SecondReadingService {
             errors.add(FieldError.field("reader", "'" + reader + "' is on the inspection's team and can see the first"
                     + " answers: a second reading must be blind"));
         }
+        boolean readerValid = errors.isEmpty(); // only then is what they recorded on each case worth saying
         List<String> refs = request == null || request.caseRefs() == null ? List.of() : request.caseRefs();
         if (refs.isEmpty() || refs.size() > MAX_CASES) {
             errors.add(FieldError.field("caseRefs", "must list 1 to " + MAX_CASES + " registered cases"));
@@ -140,6 +143,9 @@ public class SecondReadingService {
                 errors.add(FieldError.field("caseRefs[" + i + "]", "'" + ref + "' is listed twice"));
             } else if (SecondReading.count("caseId", c.get().id) > 0) {
                 errors.add(FieldError.field("caseRefs[" + i + "]", "'" + ref + "' already has a second reading"));
+            } else if (readerValid && recordedFirstAnswers(reader, c.get())) {
+                errors.add(FieldError.field("caseRefs[" + i + "]", "'" + reader + "' recorded first answers on '" + ref
+                        + "' (on the team before): a second reading of it would not be blind"));
             } else {
                 cases.add(c.get());
             }
@@ -174,10 +180,11 @@ public class SecondReadingService {
     public List<CaseToRead> mine(String inspectionId) {
         Inspection inspection = inspection(inspectionId, false);
         List<SecondReading> readings = readingsOfCaller(inspection);
-        List<KeyQuestion> questions = keyQuestions(access.framework(inspection));
+        Framework framework = access.framework(inspection);
         List<CaseToRead> result = new ArrayList<>();
         for (SecondReading reading : readings) {
             SampledCase c = SampledCase.findById(reading.caseId);
+            List<KeyQuestion> questions = KeyQuestions.applicableTo(framework, CaseValues.of(c));
             List<MyAnswer> mine = SecondAnswer.<SecondAnswer>list("secondReadingId = ?1 order by questionId", reading.id)
                     .stream().map(a -> new MyAnswer(a.questionId, a.answer, a.version)).toList();
             result.add(new CaseToRead(c.caseRef, c.cohort, c.sentenceType, c.youngAdult, c.gender, c.ethnicity,
@@ -194,10 +201,17 @@ public class SecondReadingService {
         SecondReading reading = readingsOfCaller(inspection).stream()
                 .filter(r -> caseRef.equals(SampledCase.<SampledCase>findById(r.caseId).caseRef)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No second reading of '" + caseRef + "' for you"));
+        SampledCase c = SampledCase.findById(reading.caseId);
+        Framework framework = access.framework(inspection);
         List<FieldError> errors = new ArrayList<>();
-        if (keyQuestions(access.framework(inspection)).stream().noneMatch(q -> q.id().equals(questionId))) {
+        if (KeyQuestions.all(framework).stream().noneMatch(q -> q.id().equals(questionId))) {
             errors.add(FieldError.field("questionId", "'" + questionId + "' is not a key question of this framework"
                     + " (a second reading answers key questions only)"));
+        } else {
+            // as for a first answer: a question whose standard does not apply to the case cannot be answered on it
+            framework.questions().get(questionId).notApplicableBecause(CaseValues.of(c)).ifPresent(why -> errors.add(
+                    FieldError.field("questionId", "question " + questionId + " does not apply to case " + caseRef
+                            + ": " + why)));
         }
         if (!AnswerValue.valid(value)) {
             errors.add(FieldError.field("answer", value == null ? "is required: YES, NO or NOT_APPLICABLE"
@@ -279,7 +293,7 @@ public class SecondReadingService {
     }
 
     private AgreementReport report(Inspection inspection) {
-        List<String> order = keyQuestions(access.framework(inspection)).stream().map(KeyQuestion::id).toList();
+        List<String> order = KeyQuestions.all(access.framework(inspection)).stream().map(KeyQuestion::id).toList();
         Map<String, List<Agreement.Pair>> byQuestion = new LinkedHashMap<>();
         order.forEach(q -> byQuestion.put(q, new ArrayList<>()));
         Map<String, List<Agreement.Pair>> byInspector = new java.util.TreeMap<>();
@@ -403,7 +417,7 @@ public class SecondReadingService {
 
     /**
      * The inspection as a second reader reaches it: they are not on its team, so they find it only through a reading
-     * given to them (404 otherwise); for a write, locked and open.
+     * given to them (404 otherwise), and not while on its team (409: no longer blind); for a write, locked and open.
      */
     private Inspection inspection(String inspectionId, boolean write) {
         UUID id;
@@ -418,6 +432,10 @@ public class SecondReadingService {
         Inspection inspection = write ? Inspection.findById(id, LockModeType.PESSIMISTIC_WRITE) : Inspection.findById(id);
         if (inspection == null) {
             throw ProblemException.notFound("No inspection '" + inspectionId + "'");
+        }
+        if (TeamMember.find(inspection.id, caller.username()).isPresent()) {
+            throw ProblemException.conflict("You are on the team of inspection '" + inspection.id + "' and can see its"
+                    + " first answers: your second reading of its cases is no longer blind, so it is closed to you");
         }
         if (write && inspection.frozen()) {
             throw new ProblemException(409, "Inspection frozen", "Inspection '" + inspection.id
@@ -452,16 +470,11 @@ public class SecondReadingService {
         return readings;
     }
 
-    private static List<KeyQuestion> keyQuestions(Framework framework) {
-        List<KeyQuestion> questions = new ArrayList<>();
-        for (Framework.Domain d : framework.domains()) {
-            for (Framework.Standard s : d.standards()) {
-                if ("CASES".equals(s.basis())) {
-                    s.keyQuestions().forEach(q -> questions.add(new KeyQuestion(q.id(), q.text())));
-                }
-            }
-        }
-        return questions;
+    /** Whether {@code reader} recorded any first answer on the case, the current one or any earlier version. */
+    private static boolean recordedFirstAnswers(String reader, SampledCase c) {
+        return Answer.count("caseId = ?1 and recordedBy = ?2", c.id, reader) > 0
+                || AnswerVersion.count("recordedBy = ?1 and answerId in (select a.id from Answer a where a.caseId = ?2)",
+                        reader, c.id) > 0;
     }
 
     static double round(double value, int decimals) {

@@ -27,6 +27,7 @@ import uk.probation.inspection.events.cases.TeamMemberAdded;
 import uk.probation.inspection.events.cases.TeamMemberRemoved;
 import uk.probation.inspection.cases.inspection.Inspection;
 import uk.probation.inspection.cases.inspection.InspectionAccess;
+import uk.probation.inspection.cases.secondreading.SecondReading;
 import uk.probation.inspection.platform.problem.Problem.FieldError;
 import uk.probation.inspection.platform.problem.ProblemException;
 import uk.probation.inspection.platform.security.Caller;
@@ -80,7 +81,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "The member as stored")
     @APIResponse(responseCode = ApiErrors.FORBIDDEN, description = "Not a lead inspector, or not this inspection's lead")
     @APIResponse(responseCode = ApiErrors.NOT_FOUND, description = ApiErrors.NO_INSPECTION)
-    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "The inspection is scheduled or published, or this would leave it without a lead")
+    @APIResponse(responseCode = ApiErrors.CONFLICT, description = "The inspection is scheduled or published, this would leave it without a lead, or the user is a second reader of its cases")
     @APIResponse(responseCode = ApiErrors.UNPROCESSABLE, description = "Bad username or a role other than LEAD or INSPECTOR")
     @RolesAllowed(Caller.LEAD_INSPECTOR)
     public MemberView put(@PathParam("id") String id, @PathParam("username") String username, MemberRole body) {
@@ -91,6 +92,7 @@ public class TeamResource {
             return MemberView.of(member);
         }
         if (member == null) {
+            requireNotSecondReader(inspection, username);
             member = new TeamMember();
             member.inspectionId = inspection.id;
             member.username = username;
@@ -123,6 +125,16 @@ public class TeamResource {
         member.delete();
         events.append(new TeamMemberRemoved(inspection.id, username));
         return Response.noContent().build();
+    }
+
+    /** A second reader on the team would see the first answers of the cases they read blind. */
+    private static void requireNotSecondReader(Inspection inspection, String username) {
+        long cases = SecondReading.countOf(inspection.id, username);
+        if (cases > 0) {
+            throw ProblemException.conflict("'" + username + "' is the reader of a blind second reading of " + cases
+                    + (cases == 1 ? " case" : " cases") + " of this inspection; on its team they would see the first"
+                    + " answers, so they cannot join it");
+        }
     }
 
     /** An inspection always keeps a lead: someone must be able to manage it and publish it. */
