@@ -47,10 +47,7 @@ public class PublicationEvents {
             LOG.warnf("inspection.published for unknown inspection %s ignored", id);
             return;
         }
-        // The region comparison is frozen as of the publication: when it was made, or when it shows if that is earlier
-        // (events from before publishedAt existed). Both come from the event, so a rebuild freezes the same one.
-        OffsetDateTime asOf = eventTime != null && eventTime.isBefore(visibleFrom) ? eventTime : visibleFrom;
-        publications.record(id, version, visibleFrom, asOf, event.publishedBy());
+        publications.record(id, version, visibleFrom, event.publishedBy());
     }
 
     /** Back to OPEN; a cancelled scheduled version is dropped before anyone outside the team saw it. */

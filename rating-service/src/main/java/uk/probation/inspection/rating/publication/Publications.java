@@ -17,9 +17,6 @@ import uk.probation.inspection.rating.projection.Breakdown;
 import uk.probation.inspection.rating.projection.Jdbc;
 import uk.probation.inspection.rating.projection.RatingsQuery;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
-import uk.probation.inspection.events.ratings.InspectionRatings;
-import uk.probation.inspection.rating.report.RegionFigures;
-import uk.probation.inspection.rating.report.ReportContent;
 import uk.probation.inspection.rating.report.ReportTexts;
 
 /**
@@ -46,17 +43,12 @@ public class Publications {
     @Inject
     ReportTexts texts;
 
-    @Inject
-    RegionFigures region;
-
     /**
      * Freezes the projection's current state of the inspection as {@code version}, in the caller's transaction (the
      * projection must be flushed first). Applied again (a rebuild), it refreshes the figures and keeps whether the
-     * version was already announced. The region comparison is frozen with it, as of {@code asOf}
-     * ({@link RegionFigures#frozen}).
+     * version was already announced.
      */
-    public void record(UUID inspectionId, int version, OffsetDateTime visibleFrom, OffsetDateTime asOf,
-            String publishedBy) {
+    public void record(UUID inspectionId, int version, OffsetDateTime visibleFrom, String publishedBy) {
         RatingsQuery.Header header = query.header(inspectionId).orElseThrow();
         Map<String, List<QuestionView>> breakdowns = new LinkedHashMap<>();
         breakdowns.put(PublishedSnapshot.key(Breakdown.OVERALL), query.questions(inspectionId, Breakdown.OVERALL));
@@ -67,10 +59,8 @@ public class Publications {
                 .forEach(b -> breakdowns.put(PublishedSnapshot.key(b), query.questions(inspectionId, b)));
         long cases = jdbc.one("select count(*) from case_file where inspection_id = ?", row -> row.getLong(1),
                 inspectionId).orElse(0L);
-        InspectionRatings ratings = query.ratings(header).asPublication(version, visibleFrom);
-        ReportContent content = texts.current(inspectionId);
-        PublishedSnapshot snapshot = new PublishedSnapshot(ratings, breakdowns, cases, content,
-                region.frozen(ratings, content.forViewers(), inspectionId, asOf));
+        PublishedSnapshot snapshot = new PublishedSnapshot(
+                query.ratings(header).asPublication(version, visibleFrom), breakdowns, cases, texts.current(inspectionId));
         jdbc.update("""
                 insert into publication (inspection_id, version, visible_from, published_by, snapshot)
                 values (?, ?, ?, ?, ?)
@@ -90,19 +80,6 @@ public class Publications {
                 select inspection_id, version, visible_from, snapshot from publication
                 where inspection_id = ? and visible_from <= now() order by version desc limit 1""",
                 row -> visible(row), inspectionId);
-    }
-
-    /**
-     * The latest version of every other inspection of the region and framework that was visible at {@code at}, from
-     * the stored snapshots alone (a rebuild keeps them, while it refills the inspection table in any order).
-     */
-    public List<Visible> latestVisibleAt(String region, String frameworkId, UUID except, OffsetDateTime at) {
-        return jdbc.list("""
-                select distinct on (inspection_id) inspection_id, version, visible_from, snapshot from publication
-                where inspection_id <> ? and visible_from <= ?
-                  and upper(snapshot::jsonb -> 'ratings' ->> 'region') = upper(?)
-                  and snapshot::jsonb -> 'ratings' ->> 'frameworkId' = ?
-                order by inspection_id, version desc""", row -> visible(row), except, at, region, frameworkId);
     }
 
     /** Every visible version, oldest first. */

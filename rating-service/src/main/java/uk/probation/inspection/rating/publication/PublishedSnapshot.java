@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import uk.probation.inspection.rating.projection.Breakdown;
-import uk.probation.inspection.rating.report.RegionFigures;
 import uk.probation.inspection.rating.report.ReportContent;
 import uk.probation.inspection.events.ratings.InspectionRatings;
 import uk.probation.inspection.rating.projection.RatingsViews.QuestionView;
@@ -17,11 +16,10 @@ import uk.probation.inspection.rating.rules.SmallNumbers;
 /**
  * Everything viewers may read of one publication version, frozen when it was published: the ratings, the tallies
  * of every breakdown ({@code dimension=value} to rows in framework order), the number of cases and the report's text
- * ({@code report}; null in snapshots stored before the report had text) and the report's region comparison as it stood
- * at publication ({@code region}; null in snapshots stored before it was frozen).
+ * ({@code report}; null in snapshots stored before the report had text).
  */
 public record PublishedSnapshot(InspectionRatings ratings, Map<String, List<QuestionView>> breakdowns, long cases,
-        ReportContent report, RegionFigures.Comparison region) {
+        ReportContent report) {
 
     /** The report text, empty for a snapshot stored before there was any. */
     public ReportContent reportContent() {
@@ -58,7 +56,7 @@ public record PublishedSnapshot(InspectionRatings ratings, Map<String, List<Ques
         Map<String, List<QuestionView>> disclosed = new LinkedHashMap<>();
         disclosed.put(key(Breakdown.OVERALL), overall);
         byDimension.values().forEach(groups -> disclosed.putAll(disclose(overall, groups, threshold)));
-        return new PublishedSnapshot(ratings, disclosed, cases, report, region);
+        return new PublishedSnapshot(ratings, disclosed, cases, report);
     }
 
     private static Map<String, List<QuestionView>> disclose(List<QuestionView> overall,

@@ -1,6 +1,5 @@
 package uk.probation.inspection.rating.report;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,29 +40,12 @@ public class RegionFigures {
     @Inject
     Publications publications;
 
-    /** Live, for the team's provisional preview: beside the region's publications visible now. */
     public Comparison compare(InspectionRatings ratings, ReportContent content, UUID own) {
-        return compare(ratings, content, own, published(ratings.region(), ratings.frameworkId()));
-    }
-
-    /**
-     * Frozen with a publication: beside the other inspections' latest versions visible at {@code asOf} (the
-     * publication's own time), read from the stored publications alone. Later publications never enter it, and a
-     * rebuild (which keeps the publication table) computes the same comparison again.
-     */
-    public Comparison frozen(InspectionRatings ratings, ReportContent content, UUID own, OffsetDateTime asOf) {
-        List<Published> others = publications.latestVisibleAt(ratings.region(), ratings.frameworkId(), own, asOf)
-                .stream().map(v -> new Published(v.inspectionId(), yearOf(v.snapshot().reportContent().fieldworkStart(), v),
-                        v.snapshot().ratings())).toList();
-        return compare(ratings, content, own, others);
-    }
-
-    private Comparison compare(InspectionRatings ratings, ReportContent content, UUID own, List<Published> published) {
         Integer year = year(content.fieldworkStart());
         if (year == null) {
             return new Comparison(null, null);
         }
-        List<Published> others = published.stream()
+        List<Published> others = published(ratings.region(), ratings.frameworkId()).stream()
                 .filter(p -> !p.id().equals(own) && year.equals(p.year())).toList();
         Map<String, List<RegionPool.Figure>> figures = new LinkedHashMap<>();
         add(figures, own.toString(), ratings);
@@ -90,16 +72,13 @@ public class RegionFigures {
         List<Published> result = new ArrayList<>();
         for (Row row : rows) {
             Optional<Publications.Visible> visible = publications.latestVisible(row.id());
-            visible.ifPresent(v -> result.add(new Published(row.id(), yearOf(row.fieldworkStart() != null
-                    ? row.fieldworkStart() : v.snapshot().reportContent().fieldworkStart(), v), v.snapshot().ratings())));
+            visible.ifPresent(v -> {
+                Integer year = year(row.fieldworkStart() != null ? row.fieldworkStart()
+                        : v.snapshot().reportContent().fieldworkStart());
+                result.add(new Published(row.id(), year != null ? year : v.visibleFrom().getYear(), v.snapshot().ratings()));
+            });
         }
         return result;
-    }
-
-    /** The fieldwork year, or the year the version became visible when the inspection has no fieldwork date. */
-    private static int yearOf(String fieldworkStart, Publications.Visible v) {
-        Integer year = year(fieldworkStart);
-        return year != null ? year : v.visibleFrom().getYear();
     }
 
     private static void add(Map<String, List<RegionPool.Figure>> figures, String id, InspectionRatings ratings) {

@@ -52,16 +52,9 @@ public class ReportAssembler {
         long cases = r.live() ? jdbc.one("select count(*) from case_file where inspection_id = ?",
                 row -> row.getLong(1), id).orElse(0L) : r.publication().snapshot().cases();
         UserVoiceFigures figures = userVoice.of(id, r.live() ? 0 : r.publication().version()).orElse(null);
-        RegionFigures.Comparison comparison = r.live() ? region.compare(ratings, content, id) : frozen(r, ratings, content);
+        RegionFigures.Comparison comparison = region.compare(ratings, content, id);
         return new ReportBuilder.Inputs(ratings, framework(id), cases, groups, tallies, content, figures, comparison.pooled(),
                 comparison.label());
-    }
-
-    /** The comparison stored with the publication; for a snapshot stored before that, as of its visibility. */
-    private RegionFigures.Comparison frozen(Readable r, InspectionRatings ratings, ReportContent content) {
-        RegionFigures.Comparison stored = r.publication().snapshot().region();
-        return stored != null ? stored
-                : region.frozen(ratings, content, r.header().id(), r.publication().visibleFrom());
     }
 
     private ReportFramework framework(UUID id) {
